@@ -1,0 +1,9 @@
+/** The command line is wrong: bad flag value, missing argument. Exit 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** The input could not be read or understood. Exit 2. */
+export class InputError extends Error {
+  override name = 'InputError';
+}

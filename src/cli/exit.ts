@@ -1,0 +1,26 @@
+import type { Classification } from '../core/types.js';
+
+/** The exit codes every command uses. */
+export const EXIT = {
+  OK: 0,
+  /** A non-retryable error, or explain did not find the code. */
+  FAILURE: 1,
+  /** Bad usage, or input that could not be read. */
+  USAGE: 2,
+  /** A retryable error (EX_TEMPFAIL). */
+  TEMPFAIL: 75,
+  INTERRUPTED: 130,
+} as const;
+
+/** The exit code for one classified exchange. */
+export function exitCodeFor(c: Classification): number {
+  if (c.ok) return EXIT.OK;
+  return c.retryable ? EXIT.TEMPFAIL : EXIT.FAILURE;
+}
+
+const SEVERITY: Record<number, number> = { [EXIT.OK]: 0, [EXIT.TEMPFAIL]: 1, [EXIT.FAILURE]: 2, [EXIT.USAGE]: 3 };
+
+/** The worse of two exit codes: unreadable input over failure over retryable over success. */
+export function worseExit(a: number, b: number): number {
+  return (SEVERITY[b] ?? 2) > (SEVERITY[a] ?? 2) ? b : a;
+}

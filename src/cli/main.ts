@@ -1,0 +1,32 @@
+import { CommanderError } from 'commander';
+import { buildProgram, type RunState } from './program.js';
+import { type Io, createProcessIo } from './io.js';
+import { InputError, UsageError } from './errors.js';
+import { EXIT } from './exit.js';
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code; never exits the process. */
+export async function main(argv: string[], io: Io = createProcessIo()): Promise<number> {
+  const state: RunState = { exitCode: EXIT.OK };
+  const program = buildProgram(io, state);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    state.exitCode = exitForError(e, io, argv.includes('--verbose'));
+  }
+  await io.flush();
+  return state.exitCode;
+}
+
+function exitForError(e: unknown, io: Io, verbose: boolean): number {
+  if (e instanceof CommanderError) {
+    // Commander has already printed its message; help and version arrive here with exit code 0.
+    return e.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+  }
+  if (e instanceof UsageError || e instanceof InputError) {
+    io.err(`op-errors: ${e.message}\n`);
+    return EXIT.USAGE;
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  io.err(`op-errors: internal error: ${err.message}${verbose ? `\n${err.stack}` : ' (run with --verbose for details)'}\n`);
+  return EXIT.FAILURE;
+}

@@ -1,0 +1,100 @@
+import type { Attempt, Classification, CatalogEntry, Exchange } from './types.js';
+import { type Catalog, fallbackFix, fallbackRetry, normalizeCode } from './catalog.js';
+import { type Envelope, readEnvelope } from './envelope.js';
+import { looksLikeJson, tryParseJson } from './json-scanner.js';
+import { retryAfterFromHeaders } from './retry-after.js';
+import { readTextBody } from './text-body.js';
+
+/** What classification needs besides the response. */
+export interface ClassifyOptions {
+  catalog: Catalog;
+  /** The current time, for HTTP-date Retry-After values of responses without a Date header. */
+  now: number;
+  /** The status to assume for a bare body that carries none (`classify --status`). */
+  statusHint?: number | null;
+}
+
+/** Classifies the final attempt of an exchange. */
+export function classifyExchange(exchange: Exchange, options: ClassifyOptions): Classification {
+  return classify(exchange.attempts[exchange.attempts.length - 1], options);
+}
+
+/** Classifies one response (or transport failure) against the catalog. */
+export function classify(attempt: Attempt, options: ClassifyOptions): Classification {
+  const { catalog } = options;
+  if (attempt.transport) {
+    const entry = catalog.get(attempt.transport.code);
+    const code = entry?.code ?? normalizeCode(attempt.transport.code.replace(':', '_'));
+    return errorResult(entry, { code, known: entry !== undefined, status: null, message: attempt.transport.message });
+  }
+  const json = attempt.json !== undefined ? attempt.json : parseBody(attempt.body);
+  const contentType = attempt.headers['content-type'] ?? '';
+  const env = json === undefined ? null : readEnvelope(json, contentType);
+  const text = json === undefined && attempt.body.trim() !== '' ? readTextBody(attempt.body) : null;
+  const status = attempt.status ?? options.statusHint ?? env?.status ?? text?.status ?? null;
+  const requestId = env?.requestId ?? attempt.headers['x-request-id'] ?? attempt.headers['request-id'] ?? null;
+  const failed = status !== null ? status >= 300 || env?.explicitFailure === true : env?.isError === true || text !== null;
+  if (!failed) {
+    return {
+      ok: true, status, code: null, known: false, retryable: false, retry: 'none', retryAfter: null,
+      message: env?.message ?? null, fix: null, requestId, fields: [], details: {},
+    };
+  }
+  const { code, entry, known } = resolveCode(env, status, catalog);
+  const rule = entry ?? (status === null ? undefined : catalog.generic(status));
+  const headerWait = retryAfterFromHeaders(attempt.headers, status, options.now);
+  const result = errorResult(rule, {
+    code, known, status: status ?? entry?.status ?? null,
+    message: env?.message ?? text?.message ?? entry?.summary ?? null,
+    location: attempt.headers.location,
+  });
+  result.retryAfter = headerWait?.source === 'retry-after' ? headerWait.seconds : env?.retryAfter ?? headerWait?.seconds ?? null;
+  result.requestId = requestId;
+  result.fields = env?.fields ?? [];
+  result.details = env?.details ?? {};
+  return result;
+}
+
+function resolveCode(env: Envelope | null, status: number | null, catalog: Catalog):
+  { code: string; entry: CatalogEntry | undefined; known: boolean } {
+  const stated = env?.code ?? null;
+  if (stated !== null) {
+    const entry = catalog.get(stated);
+    return { code: stated, entry, known: entry !== undefined };
+  }
+  const hinted = env?.codeHint ? catalog.get(env.codeHint) : undefined;
+  if (hinted) return { code: hinted.code, entry: hinted, known: true };
+  const generic = status === null ? undefined : catalog.generic(status);
+  if (generic) return { code: generic.code, entry: generic, known: true };
+  return { code: status === null ? 'UNKNOWN_ERROR' : `HTTP_${status}`, entry: undefined, known: false };
+}
+
+function errorResult(
+  rule: CatalogEntry | undefined,
+  o: { code: string; known: boolean; status: number | null; message: string | null; location?: string },
+): Classification {
+  const retry = rule?.retry ?? fallbackRetry(o.status);
+  return {
+    ok: false, status: o.status, code: o.code, known: o.known, retryable: retry === 'backoff', retry,
+    retryAfter: null, message: o.message, fix: rule?.fix ?? fallbackFix(o.status, o.location), requestId: null,
+    fields: [], details: {},
+  };
+}
+
+function parseBody(body: string): unknown {
+  return looksLikeJson(body) ? tryParseJson(body.trim()) : undefined;
+}
+
+/**
+ * Why an exchange cannot be classified, or null when it can: a text body with no status anywhere
+ * (no header block, no --status, no status in an HTML title) is not a response op-errors can read.
+ */
+export function unreadableReason(exchange: Exchange, statusHint: number | null | undefined): string | null {
+  const last = exchange.attempts[exchange.attempts.length - 1];
+  if (last.transport || last.status !== null || statusHint != null || last.json !== undefined) return null;
+  if (looksLikeJson(last.body) && tryParseJson(last.body.trim()) !== undefined) return null;
+  const text = readTextBody(last.body);
+  if (text.status !== null) return null;
+  return 'expected a JSON body, NDJSON, or the output of curl -i; got text with no HTTP status ' +
+    '(pass --status <code> to classify a bare text body)';
+}

@@ -1,0 +1,147 @@
+import type { FieldError } from './types.js';
+import { detailFields, isObject, isPydanticList, pickString, pydanticFields } from './fields.js';
+
+type Json = Record<string, unknown>;
+
+/** What an error body says, whichever envelope it uses. */
+export interface Envelope {
+  /** The code the body states, as written. */
+  code: string | null;
+  /** A code candidate derived from a problem+json `type` URI; used only when the catalog knows it. */
+  codeHint: string | null;
+  message: string | null;
+  details: Record<string, unknown>;
+  fields: FieldError[];
+  requestId: string | null;
+  /** Seconds, from a body `retry_after`. */
+  retryAfter: number | null;
+  /** A status the body states (problem+json `status`, a numeric `code`). */
+  status: number | null;
+  /** The body marks itself as an error. */
+  isError: boolean;
+  /** The body says so explicitly (`success: false`), even under a 2xx status. */
+  explicitFailure: boolean;
+}
+
+const CODE_LIKE = /^[A-Z][A-Z0-9_]*[A-Z0-9]$/;
+const REQUEST_ID_KEYS = ['request_id', 'requestId', 'requestID'] as const;
+const RETRY_AFTER_KEYS = ['retry_after', 'retryAfter'] as const;
+const MESSAGE_KEYS = ['message', 'error_description', 'msg', 'title'] as const;
+const ENVELOPE_KEYS = ['code', 'message', 'error', 'details', 'success', ...REQUEST_ID_KEYS, ...RETRY_AFTER_KEYS];
+
+/** Reads any of the documented error envelopes from a parsed JSON body. */
+export function readEnvelope(body: unknown, contentType = ''): Envelope {
+  const env: Envelope = {
+    code: null, codeHint: null, message: null, details: {}, fields: [], requestId: null, retryAfter: null,
+    status: null, isError: false, explicitFailure: false,
+  };
+  if (Array.isArray(body)) {
+    if (isPydanticList(body)) setPydantic(env, body);
+    return env;
+  }
+  if (!isObject(body)) return env;
+  env.explicitFailure = body.success === false;
+  const inner = isObject(body.error) ? body.error : null;
+  const source = inner ?? body;
+  readCode(env, body, inner);
+  env.message = inner ? pickString(inner, MESSAGE_KEYS) : null;
+  if (!env.message && typeof body.error === 'string' && body.error !== env.code) env.message = body.error;
+  env.message ??= pickString(body, MESSAGE_KEYS);
+  if (typeof body.detail === 'string') {
+    env.message = env.message && env.message !== body.title ? env.message : body.detail;
+  } else if (isPydanticList(body.detail)) setPydantic(env, body.detail);
+  env.requestId = firstString([source, body], REQUEST_ID_KEYS);
+  env.retryAfter = firstSeconds([source, body], RETRY_AFTER_KEYS);
+  if (typeof body.status === 'number' && body.status >= 100 && body.status < 600) env.status = body.status;
+  if (isProblem(body, contentType)) readProblem(env, body);
+  collectDetails(env, body, inner, isProblem(body, contentType));
+  env.isError = env.code !== null || env.explicitFailure || env.fields.length > 0 || body.error !== undefined ||
+    typeof body.detail === 'string' || isProblem(body, contentType) || Array.isArray(body.errors);
+  return env;
+}
+
+function readCode(env: Envelope, body: Json, inner: Json | null): void {
+  if (inner) {
+    if (typeof inner.code === 'string') env.code = inner.code;
+    else if (typeof inner.code === 'number') {
+      // Google-style {error: {code: 429, status: "RESOURCE_EXHAUSTED"}}: the number is the HTTP status.
+      env.status = inner.code;
+      if (typeof inner.status === 'string') env.code = inner.status;
+    }
+  }
+  if (env.code === null && typeof body.code === 'string' && body.code !== '') env.code = body.code;
+  if (env.code === null && typeof body.error === 'string' && CODE_LIKE.test(body.error)) env.code = body.error;
+  if (typeof body.code === 'number' && body.code >= 100 && body.code < 600) env.status = body.code;
+}
+
+function setPydantic(env: Envelope, list: Json[]): void {
+  env.code ??= 'VALIDATION_ERROR';
+  env.fields = pydanticFields(list);
+  env.message ??= list.length === 1 ? 'Request validation failed (1 field)' : `Request validation failed (${list.length} fields)`;
+}
+
+function isProblem(body: Json, contentType: string): boolean {
+  if (contentType.includes('problem+json')) return true;
+  return typeof body.type === 'string' && typeof body.title === 'string' &&
+    (typeof body.status === 'number' || typeof body.detail === 'string');
+}
+
+function readProblem(env: Envelope, body: Json): void {
+  env.code ??= pickString(body, ['error_code', 'errorCode']);
+  env.message = pickString(body, ['detail', 'title']) ?? env.message;
+  if (typeof body.type === 'string' && body.type !== 'about:blank') {
+    const slug = body.type.replace(/[#?].*$/, '').split('/').filter(Boolean).at(-1) ?? '';
+    env.codeHint = slug.replace(/[-.\s]+/g, '_').toUpperCase() || null;
+  }
+}
+
+function collectDetails(env: Envelope, body: Json, inner: Json | null, problem: boolean): void {
+  const details: Record<string, unknown> = {};
+  const add = (o: Json, skip: Set<string>) => {
+    for (const [k, v] of Object.entries(o)) if (!skip.has(k)) details[k] = v;
+  };
+  const skip = new Set<string>(ENVELOPE_KEYS);
+  // Keys that only restate what the classification already carries are left out; anything else is kept.
+  if (typeof body.status === 'number') skip.add('status');
+  if (typeof body.detail === 'string' || isPydanticList(body.detail)) skip.add('detail');
+  if (problem) ['type', 'title', 'detail'].forEach((k) => skip.add(k));
+  for (const k of MESSAGE_KEYS) if (body[k] === env.message) skip.add(k);
+  add(body, skip);
+  if (inner) add(inner, new Set([...ENVELOPE_KEYS, ...MESSAGE_KEYS.filter((k) => inner[k] === env.message)]));
+  for (const d of [body.details, inner?.details]) {
+    if (d === undefined) continue;
+    if (!isObject(d)) {
+      details.details = d;
+      continue;
+    }
+    const { fields, used } = detailFields(d);
+    env.fields.push(...fields);
+    env.requestId ??= firstString([d], REQUEST_ID_KEYS);
+    env.retryAfter ??= firstSeconds([d], RETRY_AFTER_KEYS);
+    add(d, new Set([...used, ...REQUEST_ID_KEYS, ...RETRY_AFTER_KEYS]));
+  }
+  if (Array.isArray(body.errors)) {
+    const { fields } = detailFields({ errors: body.errors });
+    env.fields.push(...fields);
+    if (fields.length > 0) delete details.errors;
+  }
+  env.details = details;
+}
+
+function firstString(objects: Json[], keys: readonly string[]): string | null {
+  for (const o of objects) {
+    const s = pickString(o, keys);
+    if (s) return s;
+  }
+  return null;
+}
+
+function firstSeconds(objects: Json[], keys: readonly string[]): number | null {
+  for (const o of objects) {
+    for (const k of keys) {
+      const v = typeof o[k] === 'string' ? Number(o[k]) : o[k];
+      if (typeof v === 'number' && Number.isFinite(v) && v >= 0) return v;
+    }
+  }
+  return null;
+}

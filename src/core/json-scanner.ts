@@ -1,0 +1,41 @@
+/** Tracks bracket depth across lines so a multi-line JSON document is parsed once, when it closes. */
+export class JsonDepthScanner {
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  private started = false;
+
+  /** Feeds one line; returns true when the outermost value closed on this line. */
+  feed(line: string): boolean {
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === 92) this.escaped = true;
+        else if (c === 34) this.inString = false;
+        continue;
+      }
+      if (c === 34) this.inString = true;
+      else if (c === 123 || c === 91) {
+        this.depth++;
+        this.started = true;
+      } else if ((c === 125 || c === 93) && this.started && --this.depth <= 0) return true;
+    }
+    return false;
+  }
+}
+
+/** Parses JSON, returning undefined instead of throwing. */
+export function tryParseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the text starts like a JSON object or array. */
+export function looksLikeJson(text: string): boolean {
+  const c = text.trimStart().charCodeAt(0);
+  return c === 123 || c === 91;
+}

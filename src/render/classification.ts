@@ -1,0 +1,81 @@
+import type { Classification } from '../core/types.js';
+import { brief } from '../core/fields.js';
+import type { TableMaker } from './table.js';
+import type { Theme } from './theme.js';
+import { paintRetry } from './explain.js';
+import { RETRY_VERDICT, humanSeconds, wrap } from './words.js';
+
+/** A compact record of one attempt of an exchange. */
+export interface AttemptSummary {
+  status: number | null;
+  code: string | null;
+}
+
+/** Where an exchange was read from. */
+export interface SourceRef {
+  input: string;
+  line: number;
+}
+
+/** What the classification renderer needs besides the classification. */
+export interface ClassificationView {
+  theme: Theme;
+  width: number;
+  table: TableMaker;
+  /** Name the input and line in the heading (several exchanges or inputs). */
+  showSource: boolean;
+}
+
+const MAX_DETAILS = 8;
+
+/** The human form: status, code and verdict, message, fix, field errors, request id and wait. */
+export function renderClassification(
+  c: Classification, attempts: AttemptSummary[], source: SourceRef, view: ClassificationView,
+): string {
+  const { theme, width } = view;
+  const where = view.showSource ? `  ${theme.dim(`(${source.input === '-' ? 'stdin' : source.input}:${source.line})`)}` : '';
+  const status = c.status === null ? '' : `${c.status} `;
+  if (c.ok) return `${theme.ok(`✔ ${status}OK`)}${c.message ? `  ${c.message}` : ''}${where}\n${attemptLine(attempts, theme)}`;
+  const mark = c.retryable ? '↻' : '✖';
+  const code = c.known ? c.code! : `${c.code} (not in the catalog)`;
+  const lines = [`${paintRetry(theme, c.retry, `${mark} ${status}${code}`)}  ${paintRetry(theme, c.retry, RETRY_VERDICT[c.retry])}${where}`];
+  const row = (label: string, text: string) => lines.push(`  ${theme.bold(label.padEnd(13))}${wrap(text, width - 2, ' '.repeat(15))}`);
+  if (c.message) row('Message', c.message);
+  if (c.fix) row('Fix', c.fix);
+  if (c.retryAfter !== null) row('Retry after', humanSeconds(c.retryAfter));
+  if (c.requestId) row('Request id', `${c.requestId} (quote it to support)`);
+  const details = Object.entries(c.details);
+  if (details.length > 0) {
+    const shown = details.slice(0, MAX_DETAILS).map(([k, v]) => `${k}: ${brief(v)}`);
+    if (details.length > MAX_DETAILS) shown.push(`and ${details.length - MAX_DETAILS} more (see --json)`);
+    row('Details', shown.join(', '));
+  }
+  let out = `${lines.join('\n')}\n`;
+  if (c.fields.length > 0) {
+    const msgWidth = Math.max(24, width - 36);
+    out += view.table(['Field', 'Problem'], c.fields.map((f) => [f.field, f.message]), [30, msgWidth])
+      .split('\n').map((l) => `  ${l}`).join('\n') + '\n';
+  }
+  return out + attemptLine(attempts, theme);
+}
+
+function attemptLine(attempts: AttemptSummary[], theme: Theme): string {
+  if (attempts.length < 2) return '';
+  const chain = attempts.map((a) => (a.status === null ? a.code ?? '?' : String(a.status))).join(' → ');
+  return `  ${theme.dim(`${attempts.length} attempts: ${chain} (the last one decides)`)}\n`;
+}
+
+/** The JSON contract: one object per exchange, on one line. */
+export function classificationJson(c: Classification, attempts: AttemptSummary[], source: SourceRef): string {
+  return JSON.stringify({
+    ok: c.ok, status: c.status, code: c.code, known: c.known, retryable: c.retryable, retry: c.retry,
+    retryAfter: c.retryAfter, message: c.message, fix: c.fix, requestId: c.requestId, fields: c.fields,
+    details: c.details, attempts, source,
+  });
+}
+
+/** Totals after several exchanges. */
+export function renderTotals(t: { ok: number; retryable: number; failed: number }, theme: Theme): string {
+  const total = t.ok + t.retryable + t.failed;
+  return theme.dim(`${total} responses: ${t.ok} ok, ${t.retryable} retryable, ${t.failed} not retryable`) + '\n';
+}
