@@ -41,7 +41,7 @@ export function classify(attempt: Attempt, options: ClassifyOptions): Classifica
     };
   }
   const { code, entry, known } = resolveCode(env, status, catalog);
-  const rule = entry ?? (status === null ? undefined : catalog.generic(status));
+  const rule = refine(entry ?? (status === null ? undefined : catalog.generic(status)), env, catalog);
   const headerWait = retryAfterFromHeaders(attempt.headers, status, options.now);
   const result = errorResult(rule, {
     code, known, status: status ?? entry?.status ?? null,
@@ -67,6 +67,20 @@ function resolveCode(env: Envelope | null, status: number | null, catalog: Catal
   const generic = status === null ? undefined : catalog.generic(status);
   if (generic) return { code: generic.code, entry: generic, known: true };
   return { code: status === null ? 'UNKNOWN_ERROR' : `HTTP_${status}`, entry: undefined, known: false };
+}
+
+/**
+ * A generic code whose details name a more specific case (`reason: "token_expired"`,
+ * `conflict_type: "duplicate_entry"`) follows that case's rule and fix.
+ */
+function refine(entry: CatalogEntry | undefined, env: Envelope | null, catalog: Catalog): CatalogEntry | undefined {
+  if (!entry || entry.kind !== 'http' || !env) return entry;
+  for (const key of ['conflict_type', 'reason']) {
+    const v = env.details[key];
+    const specific = typeof v === 'string' ? catalog.get(v) : undefined;
+    if (specific && specific !== entry && specific.status === entry.status) return specific;
+  }
+  return entry;
 }
 
 function errorResult(

@@ -181,7 +181,8 @@ export class ExchangeReader {
   private textLine(text: string, n: number): void {
     if (this.pending.length > 0 && this.startsResponse(text, n)) return;
     const t = text.trimStart();
-    if (this.pending.length > 0 && (t.startsWith('{') || t.startsWith('[')) && tryParseJson(t) !== undefined) {
+    // An object starts a new body even when it is broken; "[" also begins prose such as log prefixes.
+    if (this.pending.length > 0 && (t.startsWith('{') || (t.startsWith('[') && tryParseJson(t) !== undefined))) {
       this.finishText();
       return this.idleLine(text, n);
     }

@@ -111,6 +111,7 @@ export const requestEntries: readonly CatalogEntry[] = [
     cause: 'The workflow only permits certain moves from each state, and the resource is not in a state that allows this one.',
     fix: 'Read the current status (e.g. GET /api/v1/orders/{order_id}), then send only an action valid from it; COMPLETED, REJECTED, FAILED and CANCELLED orders are final.',
     retry: 'refresh', sources: ['openprospect-reference'], related: ['STATE_CONFLICT', 'CONFLICT', 'INVALID_JOB_STAGE'],
+    decision: 'A 422 is normally not retried, but the documented fix is to follow the workflow from the current state, so this code gets refresh: re-read the state, then send the step that is valid from it.',
   },
   {
     code: 'BUSINESS_RULE_VIOLATION', status: 422, kind: 'api',
