@@ -1,3 +1,5 @@
+import { isatty } from 'node:tty';
+
 /** Everything a command may touch outside itself; tests pass their own. */
 export interface Io {
   /** Queues text for stdout; call `flush` to wait until it is written. */
@@ -23,12 +25,21 @@ export function createProcessIo(): Io {
   let queued: string[] = [];
   let size = 0;
   let closed = false;
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    // A reader that went away (`| head`) is not an error of ours: stop writing quietly.
-    if (e.code === 'EPIPE') closed = true;
-    else throw e;
-  });
-  const io: Io = {
+  let listening = false;
+  // process.stdin and friends are created on first access, which costs milliseconds: touch them only when used.
+  const stdout = () => {
+    if (!listening) {
+      listening = true;
+      process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+        // A reader that went away (`| head`) is not an error of ours: stop writing quietly.
+        if (e.code === 'EPIPE') closed = true;
+        else throw e;
+      });
+    }
+    return process.stdout;
+  };
+  const outIsTTY = isatty(1);
+  return {
     out(text) {
       if (closed) return;
       queued.push(text);
@@ -39,23 +50,25 @@ export function createProcessIo(): Io {
       const chunk = queued.join('');
       queued = [];
       size = 0;
-      if (!process.stdout.write(chunk) && !closed) {
+      const out = stdout();
+      if (!out.write(chunk) && !closed) {
         await new Promise<void>((resolve) => {
-          process.stdout.once('drain', resolve);
-          process.stdout.once('error', () => resolve());
+          out.once('drain', resolve);
+          out.once('error', () => resolve());
         });
       }
     },
     err: (text) => void process.stderr.write(text),
-    stdin: process.stdin,
-    stdinIsTTY: process.stdin.isTTY === true,
-    stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
-    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
+    get stdin() {
+      return process.stdin;
+    },
+    stdinIsTTY: isatty(0),
+    stdoutIsTTY: outIsTTY,
+    stderrIsTTY: isatty(2),
+    columns: outIsTTY ? process.stdout.columns : undefined,
     env: process.env,
     now: () => Date.now(),
   };
-  return io;
 }
 
 /** True when enough output is queued that it should be flushed before reading more input. */

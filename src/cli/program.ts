@@ -22,13 +22,14 @@ const statusOption = (what: string) => new Option('--status <code>', what).argPa
 /** Builds the commander program; each command module is imported only when that command runs. */
 export function buildProgram(io: Io, state: RunState): Command {
   const program = new Command('op-errors')
-    .description('Explain, classify and retry OpenProspect API errors.')
+    .description('Explain and classify OpenProspect API errors: what went wrong, whether to retry, and the fix.')
     .version(VERSION, '-V, --version', 'print the version')
     .option('--json', 'machine-readable output on stdout')
     .option('--no-color', 'turn colour off (NO_COLOR and FORCE_COLOR are honoured too)')
     .option('--verbose', 'show stack traces of internal errors')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError()
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.out(s),

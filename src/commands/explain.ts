@@ -24,7 +24,7 @@ export async function runExplain(opts: ExplainOptions, ctx: CommandContext): Pro
     const entries = opts.status === undefined ? catalog.all() : catalog.withStatus(opts.status);
     if (json) io.out(`${JSON.stringify(entries.map(entryJson), null, 2)}\n`);
     else if (entries.length === 0) io.err(`op-errors: no codes are documented with HTTP ${opts.status}\n`);
-    else io.out(renderTable(entries, await view(ctx)));
+    else io.out(renderTable(entries, await view(ctx, true)));
     return entries.length === 0 ? EXIT.FAILURE : EXIT.OK;
   }
   if (opts.query === undefined || opts.query.trim() === '') {
@@ -39,7 +39,7 @@ export async function runExplain(opts: ExplainOptions, ctx: CommandContext): Pro
     io.err(renderNotFound(query, suggestions));
     return EXIT.FAILURE;
   }
-  io.out(json ? `${JSON.stringify(entryJson(entry), null, 2)}\n` : renderEntry(entry, await view(ctx)));
+  io.out(json ? `${JSON.stringify(entryJson(entry), null, 2)}\n` : renderEntry(entry, await view(ctx, false)));
   return EXIT.OK;
 }
 
@@ -50,7 +50,7 @@ async function explainStatus(status: number, catalog: Catalog, ctx: CommandConte
     const generic = catalog.generic(status);
     const codes = entries.filter((e) => e !== generic).map(entryJson);
     ctx.io.out(`${JSON.stringify({ status, generic: generic ? entryJson(generic) : null, codes }, null, 2)}\n`);
-  } else if (entries.length > 0) ctx.io.out(renderStatus(status, entries, await view(ctx)));
+  } else if (entries.length > 0) ctx.io.out(renderStatus(status, entries, await view(ctx, entries.length > 1)));
   if (entries.length === 0) {
     const kind = status < 400 ? 'is not an error status' : 'has no documented codes';
     ctx.io.err(`op-errors: HTTP ${status} ${kind} in the catalog (op-errors codes lists them all)\n`);
@@ -59,6 +59,6 @@ async function explainStatus(status: number, catalog: Catalog, ctx: CommandConte
   return EXIT.OK;
 }
 
-async function view(ctx: CommandContext): Promise<ExplainView> {
-  return { theme: ctx.theme, width: ctx.width, table: await loadTableMaker(ctx.theme) };
+async function view(ctx: CommandContext, withTable: boolean): Promise<ExplainView> {
+  return { theme: ctx.theme, width: ctx.width, table: withTable ? await loadTableMaker(ctx.theme) : undefined };
 }

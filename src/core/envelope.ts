@@ -98,7 +98,10 @@ function readProblem(env: Envelope, body: Json): void {
 function collectDetails(env: Envelope, body: Json, inner: Json | null, problem: boolean): void {
   const details: Record<string, unknown> = {};
   const add = (o: Json, skip: Set<string>) => {
-    for (const [k, v] of Object.entries(o)) if (!skip.has(k)) details[k] = v;
+    // defineProperty keeps a "__proto__" key from the body as data instead of replacing the prototype.
+    for (const [k, v] of Object.entries(o)) {
+      if (!skip.has(k)) Object.defineProperty(details, k, { value: v, enumerable: true, writable: true, configurable: true });
+    }
   };
   const skip = new Set<string>(ENVELOPE_KEYS);
   // Keys that only restate what the classification already carries are left out; anything else is kept.

@@ -21,7 +21,8 @@ export interface SourceRef {
 export interface ClassificationView {
   theme: Theme;
   width: number;
-  table: TableMaker;
+  /** Loaded only once a classification has field errors to show. */
+  table?: TableMaker;
   /** Name the input and line in the heading (several exchanges or inputs). */
   showSource: boolean;
 }
@@ -39,7 +40,7 @@ export function renderClassification(
   const mark = c.retryable ? '↻' : '✖';
   const code = c.known ? c.code! : `${c.code} (not in the catalog)`;
   const lines = [`${paintRetry(theme, c.retry, `${mark} ${status}${code}`)}  ${paintRetry(theme, c.retry, RETRY_VERDICT[c.retry])}${where}`];
-  const row = (label: string, text: string) => lines.push(`  ${theme.bold(label.padEnd(13))}${wrap(text, width - 2, ' '.repeat(15))}`);
+  const row = (label: string, text: string) => lines.push(`  ${theme.bold(label.padEnd(13))}${wrap(text, width, ' '.repeat(15))}`);
   if (c.message) row('Message', c.message);
   if (c.fix) row('Fix', c.fix);
   if (c.retryAfter !== null) row('Retry after', humanSeconds(c.retryAfter));
@@ -51,7 +52,7 @@ export function renderClassification(
     row('Details', shown.join(', '));
   }
   let out = `${lines.join('\n')}\n`;
-  if (c.fields.length > 0) {
+  if (c.fields.length > 0 && view.table) {
     const msgWidth = Math.max(24, width - 36);
     out += view.table(['Field', 'Problem'], c.fields.map((f) => [f.field, f.message]), [30, msgWidth])
       .split('\n').map((l) => `  ${l}`).join('\n') + '\n';

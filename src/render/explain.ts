@@ -7,7 +7,8 @@ import { RETRY_EXPLAINED, RETRY_VERDICT, SOURCE_NAMES, wrap } from './words.js';
 export interface ExplainView {
   theme: Theme;
   width: number;
-  table: TableMaker;
+  /** Needed by the table renderers only. */
+  table?: TableMaker;
 }
 
 /** Paints a retry strategy: green never applies here, yellow for automatic retry, cyan for the others. */
@@ -56,6 +57,7 @@ export function renderTable(entries: readonly CatalogEntry[], view: ExplainView)
   const rows = entries.map((e) => [
     e.code, e.status === null ? '-' : String(e.status), paintRetry(view.theme, e.retry, e.retry), e.summary,
   ]);
+  if (!view.table) throw new Error('renderTable needs a table maker');
   return `${view.table(['Code', 'Status', 'Retry', 'Summary'], rows, [null, null, null, summaryWidth])}\n`;
 }
 

@@ -27,13 +27,13 @@ export const SOURCE_NAMES: Record<SourceId, string> = {
   transport: 'client-side network failure',
 };
 
-/** Wraps text to `width` columns; continuation lines start with `indent`. */
+/** Wraps text that starts at column `indent.length` to `width` columns; continuation lines start with `indent`. */
 export function wrap(text: string, width: number, indent = ''): string {
-  if (width <= indent.length + 10 || text.length <= width) return text;
+  const limit = width - indent.length;
+  if (limit < 10 || text.length <= limit) return text;
   const out: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
-    const limit = out.length === 0 ? width : width - indent.length;
     if (line !== '' && line.length + 1 + word.length > limit) {
       out.push(line);
       line = word;

@@ -114,3 +114,11 @@ describe('unreadableReason', () => {
     expect(unreadableReason(ex(res(null, { code: 'X' })), undefined)).toBeNull();
   });
 });
+
+describe('classify: hostile bodies', () => {
+  it('keeps a "__proto__" key as data in details', () => {
+    const c = classify(res(400, '{"code":"BAD_REQUEST","__proto__":{"polluted":true}}'), opts);
+    expect(Object.getPrototypeOf(c.details)).toBe(Object.prototype);
+    expect(JSON.parse(JSON.stringify(c.details))).toEqual({ ['__proto__']: { polluted: true } });
+  });
+});

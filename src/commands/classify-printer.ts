@@ -1,0 +1,95 @@
+import type { CommandContext } from '../cli/context.js';
+import { EXIT, exitCodeFor, worseExit } from '../cli/exit.js';
+import type { Catalog } from '../core/catalog.js';
+import { classifyExchange, unreadableReason } from '../core/classify.js';
+import type { Classification, Exchange, InputProblem } from '../core/types.js';
+import {
+  type AttemptSummary, type ClassificationView, classificationJson, renderClassification, renderTotals,
+} from '../render/classification.js';
+import { loadTableMaker } from '../render/table.js';
+
+const MAX_PROBLEM_LINES = 20;
+
+/** Turns exchanges and input problems into output, keeping the totals and the worst exit code. */
+export class ClassifyPrinter {
+  exit: number = EXIT.OK;
+  private readonly totals = { ok: 0, retryable: 0, failed: 0 };
+  private problems = 0;
+  private held: Exchange | null = null;
+  private readonly view: ClassificationView;
+
+  constructor(
+    private readonly ctx: CommandContext,
+    private readonly catalog: Catalog,
+    private readonly statusHint: number | undefined,
+    manyInputs: boolean,
+  ) {
+    this.view = { theme: ctx.theme, width: ctx.width, showSource: manyInputs };
+  }
+
+  /** Reports a part of the input that could not be read (exit 2). */
+  problem(p: InputProblem): void {
+    this.exit = worseExit(this.exit, EXIT.USAGE);
+    const where = p.line > 0 ? `${p.input === '-' ? 'stdin' : p.input} line ${p.line}: ` : '';
+    if (++this.problems <= MAX_PROBLEM_LINES) this.ctx.io.err(`op-errors: ${where}${p.message}\n`);
+  }
+
+  /** Classifies and prints one exchange. */
+  async exchange(ex: Exchange): Promise<void> {
+    const why = unreadableReason(ex, this.statusHint);
+    if (why) return this.problem({ ...ex.source, message: why });
+    // The first exchange waits for a second, so headings name their source only when there are several.
+    if (!this.view.showSource && this.held === null && this.count() === 0) {
+      this.held = ex;
+      return;
+    }
+    if (this.held) {
+      this.view.showSource = true;
+      const first = this.held;
+      this.held = null;
+      await this.print(first);
+    }
+    await this.print(ex);
+  }
+
+  /** Prints what is still held and the totals; returns the exit code. */
+  async finish(): Promise<number> {
+    if (this.held) await this.print(this.held);
+    const { io } = this.ctx;
+    if (this.problems > MAX_PROBLEM_LINES) io.err(`op-errors: ${this.problems - MAX_PROBLEM_LINES} more input problems not shown\n`);
+    if (!this.ctx.json && this.count() > 1) io.out(`\n${renderTotals(this.totals, this.ctx.theme)}`);
+    return this.exit;
+  }
+
+  private async print(ex: Exchange): Promise<void> {
+    const { io, json } = this.ctx;
+    let c: Classification;
+    let text: string;
+    try {
+      c = classifyExchange(ex, { catalog: this.catalog, now: io.now(), statusHint: this.statusHint });
+      const attempts = this.summarize(ex, c);
+      if (!json && c.fields.length > 0) this.view.table ??= await loadTableMaker(this.ctx.theme);
+      text = json ? `${classificationJson(c, attempts, ex.source)}\n` : renderClassification(c, attempts, ex.source, this.view);
+    } catch (e) {
+      return this.problem({ ...ex.source, message: `could not classify this response: ${(e as Error).message}` });
+    }
+    io.out(!json && this.count() > 0 ? `\n${text}` : text);
+    this.exit = worseExit(this.exit, exitCodeFor(c));
+    if (c.ok) this.totals.ok++;
+    else if (c.retryable) this.totals.retryable++;
+    else this.totals.failed++;
+  }
+
+  private count(): number {
+    return this.totals.ok + this.totals.retryable + this.totals.failed;
+  }
+
+  private summarize(ex: Exchange, final: Classification): AttemptSummary[] {
+    if (ex.attempts.length === 1) return [{ status: final.status, code: final.code }];
+    return ex.attempts.map((a) => {
+      const c = classifyExchange({ attempts: [a], source: ex.source },
+        { catalog: this.catalog, now: this.ctx.io.now(), statusHint: this.statusHint });
+      return { status: c.status, code: c.code };
+    });
+  }
+}
