@@ -18,12 +18,9 @@ export interface Io {
   now(): number;
 }
 
-const FLUSH_AT = 64 * 1024;
-
 /** The process's real streams, with buffered stdout that respects back-pressure and a closed pipe. */
 export function createProcessIo(): Io {
-  let queued: string[] = [];
-  let size = 0;
+  const queue = new ByteQueue();
   let closed = false;
   let listening = false;
   // process.stdin and friends are created on first access, which costs milliseconds: touch them only when used.
@@ -41,17 +38,15 @@ export function createProcessIo(): Io {
   const outIsTTY = isatty(1);
   return {
     out(text) {
-      if (closed) return;
-      queued.push(text);
-      size += text.length;
+      if (!closed) queue.push(text);
     },
     async flush() {
-      if (size === 0 || closed) return;
-      const chunk = queued.join('');
-      queued = [];
-      size = 0;
+      const chunks = queue.take();
+      if (chunks.length === 0 || closed) return;
       const out = stdout();
-      if (!out.write(chunk) && !closed) {
+      let ok = true;
+      for (const chunk of chunks) ok = out.write(chunk);
+      if (!ok && !closed) {
         await new Promise<void>((resolve) => {
           out.once('drain', resolve);
           out.once('error', () => resolve());
@@ -71,7 +66,45 @@ export function createProcessIo(): Io {
   };
 }
 
-/** True when enough output is queued that it should be flushed before reading more input. */
-export function shouldFlush(queuedChars: number): boolean {
-  return queuedChars >= FLUSH_AT;
+const BLOCK = 1024 * 1024;
+
+/**
+ * Output encoded straight into large buffers: joining hundreds of thousands of JSON lines into one string
+ * and encoding it again cost more than classifying them.
+ */
+class ByteQueue {
+  private block = Buffer.allocUnsafe(BLOCK);
+  private start = 0;
+  private used = 0;
+  private sealed: Buffer[] = [];
+
+  /** Appends the UTF-8 bytes of `text`. */
+  push(text: string): void {
+    // A UTF-16 unit never needs more than 3 UTF-8 bytes, so this much room always suffices.
+    if (this.used + text.length * 3 > BLOCK) {
+      this.seal();
+      if (text.length * 3 > BLOCK) {
+        this.sealed.push(Buffer.from(text));
+        return;
+      }
+      this.block = Buffer.allocUnsafe(BLOCK);
+      this.start = this.used = 0;
+    }
+    this.used += this.block.write(text, this.used);
+  }
+
+  /** Returns everything queued so far and empties the queue. */
+  take(): Buffer[] {
+    this.seal();
+    const out = this.sealed;
+    this.sealed = [];
+    return out;
+  }
+
+  /** Hands out the bytes written since the last seal; the rest of the block stays free for more. */
+  private seal(): void {
+    if (this.used === this.start) return;
+    this.sealed.push(this.block.subarray(this.start, this.used));
+    this.start = this.used;
+  }
 }

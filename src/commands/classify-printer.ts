@@ -16,6 +16,9 @@ export class ClassifyPrinter {
   private readonly totals = { ok: 0, retryable: 0, failed: 0 };
   private problems = 0;
   private held: Exchange | null = null;
+  private pending: Exchange[] = [];
+  /** The clock, read once per input chunk rather than once per line. */
+  private now: number;
   private readonly view: ClassificationView;
 
   constructor(
@@ -25,6 +28,7 @@ export class ClassifyPrinter {
     manyInputs: boolean,
   ) {
     this.view = { theme: ctx.theme, width: ctx.width, showSource: manyInputs };
+    this.now = ctx.io.now();
   }
 
   /** Reports a part of the input that could not be read (exit 2). */
@@ -34,8 +38,16 @@ export class ClassifyPrinter {
     if (++this.problems <= MAX_PROBLEM_LINES) this.ctx.io.err(`op-errors: ${where}${p.message}\n`);
   }
 
-  /** Classifies and prints one exchange. */
-  async exchange(ex: Exchange): Promise<void> {
+  /**
+   * Classifies and prints one exchange at once, so its objects die young (queueing a chunk's worth made
+   * the garbage collector the main cost on large logs). Only an exchange whose field table needs
+   * cli-table3, not loaded yet, waits for `drain`; later ones queue behind it to keep the order.
+   */
+  exchange(ex: Exchange): void {
+    if (this.pending.length > 0) {
+      this.pending.push(ex);
+      return;
+    }
     const why = unreadableReason(ex, this.statusHint);
     if (why) return this.problem({ ...ex.source, message: why });
     // The first exchange waits for a second, so headings name their source only when there are several.
@@ -47,37 +59,61 @@ export class ClassifyPrinter {
       this.view.showSource = true;
       const first = this.held;
       this.held = null;
-      await this.print(first);
+      if (!this.print(first)) {
+        this.pending.push(first, ex);
+        return;
+      }
     }
-    await this.print(ex);
+    if (!this.print(ex)) this.pending.push(ex);
+  }
+
+  /** Loads the table renderer if an exchange waits for it, then prints what waited. */
+  async drain(): Promise<void> {
+    this.now = this.ctx.io.now();
+    if (this.pending.length === 0) return;
+    this.view.table ??= await loadTableMaker(this.ctx.theme);
+    const waiting = this.pending;
+    this.pending = [];
+    for (const ex of waiting) this.exchange(ex);
   }
 
   /** Prints what is still held and the totals; returns the exit code. */
   async finish(): Promise<number> {
-    if (this.held) await this.print(this.held);
+    await this.drain();
+    if (this.held) {
+      const last = this.held;
+      this.held = null;
+      if (!this.print(last)) {
+        this.view.table = await loadTableMaker(this.ctx.theme);
+        this.print(last);
+      }
+    }
     const { io } = this.ctx;
     if (this.problems > MAX_PROBLEM_LINES) io.err(`op-errors: ${this.problems - MAX_PROBLEM_LINES} more input problems not shown\n`);
     if (!this.ctx.json && this.count() > 1) io.out(`\n${renderTotals(this.totals, this.ctx.theme)}`);
     return this.exit;
   }
 
-  private async print(ex: Exchange): Promise<void> {
+  /** Prints one exchange; false when it needs the table renderer first. */
+  private print(ex: Exchange): boolean {
     const { io, json } = this.ctx;
     let c: Classification;
     let text: string;
     try {
-      c = classifyExchange(ex, { catalog: this.catalog, now: io.now(), statusHint: this.statusHint });
+      c = classifyExchange(ex, { catalog: this.catalog, now: this.now, statusHint: this.statusHint });
+      if (!json && c.fields.length > 0 && !this.view.table) return false;
       const attempts = this.summarize(ex, c);
-      if (!json && c.fields.length > 0) this.view.table ??= await loadTableMaker(this.ctx.theme);
       text = json ? `${classificationJson(c, attempts, ex.source)}\n` : renderClassification(c, attempts, ex.source, this.view);
     } catch (e) {
-      return this.problem({ ...ex.source, message: `could not classify this response: ${(e as Error).message}` });
+      this.problem({ ...ex.source, message: `could not classify this response: ${(e as Error).message}` });
+      return true;
     }
     io.out(!json && this.count() > 0 ? `\n${text}` : text);
     this.exit = worseExit(this.exit, exitCodeFor(c));
     if (c.ok) this.totals.ok++;
     else if (c.retryable) this.totals.retryable++;
     else this.totals.failed++;
+    return true;
   }
 
   private count(): number {
@@ -88,7 +124,7 @@ export class ClassifyPrinter {
     if (ex.attempts.length === 1) return [{ status: final.status, code: final.code }];
     return ex.attempts.map((a) => {
       const c = classifyExchange({ attempts: [a], source: ex.source },
-        { catalog: this.catalog, now: this.ctx.io.now(), statusHint: this.statusHint });
+        { catalog: this.catalog, now: this.now, statusHint: this.statusHint });
       return { status: c.status, code: c.code };
     });
   }

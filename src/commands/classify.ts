@@ -15,8 +15,6 @@ export interface ClassifyCommandOptions {
   catalog?: Catalog;
 }
 
-type Event = { exchange: Exchange } | { problem: InputProblem };
-
 /** Classifies every exchange in the inputs, streaming; returns the worst exit code. */
 export async function runClassify(opts: ClassifyCommandOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
@@ -26,18 +24,11 @@ export async function runClassify(opts: ClassifyCommandOptions, ctx: CommandCont
       'Example: curl -si https://api.openprospect.io/api/v1/orders | op-errors classify');
   }
   const printer = new ClassifyPrinter(ctx, opts.catalog ?? defaultCatalog, opts.status, inputs.length > 1);
-  // The reader calls back synchronously for each line; events are printed between chunks.
-  let events: Event[] = [];
+  const sink = { exchange: (ex: Exchange) => printer.exchange(ex), problem: (p: InputProblem) => printer.problem(p) };
   const drain = async () => {
-    const batch = events;
-    events = [];
-    for (const e of batch) {
-      if ('exchange' in e) await printer.exchange(e.exchange);
-      else printer.problem(e.problem);
-    }
+    await printer.drain();
     await io.flush();
   };
-  const sink = { exchange: (exchange: Exchange) => void events.push({ exchange }), problem: (problem: InputProblem) => void events.push({ problem }) };
   for (const input of inputs) {
     try {
       const reader = new ExchangeReader(input, sink);
@@ -45,7 +36,7 @@ export async function runClassify(opts: ClassifyCommandOptions, ctx: CommandCont
       reader.end(await readLines(source, (line, n) => reader.line(line, n), drain));
     } catch (e) {
       if (!(e instanceof InputError) && !(e as NodeJS.ErrnoException).code) throw e;
-      events.push({ problem: { input, line: 0, message: (e as Error).message } });
+      printer.problem({ input, line: 0, message: (e as Error).message });
     }
     await drain();
   }

@@ -27,6 +27,8 @@ export class Catalog {
 
   /** The entry for a code or one of its aliases, case-insensitively. */
   get(code: string): CatalogEntry | undefined {
+    const exact = this.byCode.get(code);
+    if (exact) return exact;
     const key = normalizeCode(code);
     return this.byCode.get(key) ?? this.byAlias.get(key);
   }

@@ -50,8 +50,8 @@ export function readEnvelope(body: unknown, contentType = ''): Envelope {
   if (typeof body.detail === 'string') {
     env.message = env.message && env.message !== body.title ? env.message : body.detail;
   } else if (isPydanticList(body.detail)) setPydantic(env, body.detail);
-  env.requestId = firstString([source, body], REQUEST_ID_KEYS);
-  env.retryAfter = firstSeconds([source, body], RETRY_AFTER_KEYS);
+  env.requestId = pickString(source, REQUEST_ID_KEYS) ?? (inner ? pickString(body, REQUEST_ID_KEYS) : null);
+  env.retryAfter = seconds(source) ?? (inner ? seconds(body) : null);
   if (typeof body.status === 'number' && body.status >= 100 && body.status < 600) env.status = body.status;
   if (isProblem(body, contentType)) readProblem(env, body);
   collectDetails(env, body, inner, isProblem(body, contentType));
@@ -95,22 +95,29 @@ function readProblem(env: Envelope, body: Json): void {
   }
 }
 
+const ENVELOPE_SET: ReadonlySet<string> = new Set(ENVELOPE_KEYS);
+const DETAIL_META: ReadonlySet<string> = new Set([...REQUEST_ID_KEYS, ...RETRY_AFTER_KEYS]);
+
+/** Copies the keys of `o` that `keep` accepts into `into`. */
+function copyKeys(into: Record<string, unknown>, o: Json, keep: (k: string) => boolean): void {
+  for (const k in o) {
+    if (!Object.hasOwn(o, k) || !keep(k)) continue;
+    // A "__proto__" key from the body stays data instead of replacing the prototype.
+    if (k === '__proto__') Object.defineProperty(into, k, { value: o[k], enumerable: true, writable: true, configurable: true });
+    else into[k] = o[k];
+  }
+}
+
 function collectDetails(env: Envelope, body: Json, inner: Json | null, problem: boolean): void {
   const details: Record<string, unknown> = {};
-  const add = (o: Json, skip: Set<string>) => {
-    // defineProperty keeps a "__proto__" key from the body as data instead of replacing the prototype.
-    for (const [k, v] of Object.entries(o)) {
-      if (!skip.has(k)) Object.defineProperty(details, k, { value: v, enumerable: true, writable: true, configurable: true });
-    }
-  };
-  const skip = new Set<string>(ENVELOPE_KEYS);
   // Keys that only restate what the classification already carries are left out; anything else is kept.
-  if (typeof body.status === 'number') skip.add('status');
-  if (typeof body.detail === 'string' || isPydanticList(body.detail)) skip.add('detail');
-  if (problem) ['type', 'title', 'detail'].forEach((k) => skip.add(k));
-  for (const k of MESSAGE_KEYS) if (body[k] === env.message) skip.add(k);
-  add(body, skip);
-  if (inner) add(inner, new Set([...ENVELOPE_KEYS, ...MESSAGE_KEYS.filter((k) => inner[k] === env.message)]));
+  const restates = (o: Json, k: string) => ENVELOPE_SET.has(k) ||
+    ((MESSAGE_KEYS as readonly string[]).includes(k) && o[k] === env.message);
+  copyKeys(details, body, (k) => !(restates(body, k) ||
+    (k === 'status' && typeof body.status === 'number') ||
+    (k === 'detail' && (typeof body.detail === 'string' || isPydanticList(body.detail))) ||
+    (problem && (k === 'type' || k === 'title' || k === 'detail'))));
+  if (inner) copyKeys(details, inner, (k) => !restates(inner, k));
   for (const d of [body.details, inner?.details]) {
     if (d === undefined) continue;
     if (!isObject(d)) {
@@ -118,10 +125,10 @@ function collectDetails(env: Envelope, body: Json, inner: Json | null, problem: 
       continue;
     }
     const { fields, used } = detailFields(d);
-    env.fields.push(...fields);
-    env.requestId ??= firstString([d], REQUEST_ID_KEYS);
-    env.retryAfter ??= firstSeconds([d], RETRY_AFTER_KEYS);
-    add(d, new Set([...used, ...REQUEST_ID_KEYS, ...RETRY_AFTER_KEYS]));
+    if (fields.length > 0) env.fields.push(...fields);
+    env.requestId ??= pickString(d, REQUEST_ID_KEYS);
+    env.retryAfter ??= seconds(d);
+    copyKeys(details, d, (k) => !DETAIL_META.has(k) && !used.includes(k));
   }
   if (Array.isArray(body.errors)) {
     const { fields } = detailFields({ errors: body.errors });
@@ -131,20 +138,13 @@ function collectDetails(env: Envelope, body: Json, inner: Json | null, problem: 
   env.details = details;
 }
 
-function firstString(objects: Json[], keys: readonly string[]): string | null {
-  for (const o of objects) {
-    const s = pickString(o, keys);
-    if (s) return s;
-  }
-  return null;
-}
-
-function firstSeconds(objects: Json[], keys: readonly string[]): number | null {
-  for (const o of objects) {
-    for (const k of keys) {
-      const v = typeof o[k] === 'string' ? Number(o[k]) : o[k];
-      if (typeof v === 'number' && Number.isFinite(v) && v >= 0) return v;
-    }
+/** A `retry_after` in seconds, as a number or a numeric string. */
+function seconds(o: Json): number | null {
+  for (const k of RETRY_AFTER_KEYS) {
+    const raw = o[k];
+    if (raw === undefined) continue;
+    const v = typeof raw === 'string' ? Number(raw) : raw;
+    if (typeof v === 'number' && Number.isFinite(v) && v >= 0) return v;
   }
   return null;
 }

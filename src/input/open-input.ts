@@ -15,5 +15,5 @@ export async function openInput(path: string, stdin: AsyncIterable<Uint8Array | 
     const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
     throw new InputError(`cannot read ${path}: ${why}`);
   }
-  return createReadStream(path, { highWaterMark: 1024 * 1024 });
+  return createReadStream(path, { highWaterMark: 64 * 1024 });
 }

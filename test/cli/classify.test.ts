@@ -102,3 +102,17 @@ describe('op-errors classify', () => {
     expect(lines(whole.out)).toHaveLength(51);
   });
 });
+
+describe('the JSON line', () => {
+  it('equals JSON.stringify of the same fields, including awkward values', async () => {
+    const { classificationJson } = await import('../../src/render/classification.js');
+    const c = {
+      ok: false, status: 429, code: 'X"Y', known: false, retryable: true, retry: 'backoff' as const, retryAfter: 1.5,
+      message: 'line\nbreak \u2028 "q"', fix: 'f\\x', requestId: null, fields: [{ field: 'a', message: 'b' }],
+      details: { n: [1, { m: null }] },
+    };
+    const attempts = [{ status: 503, code: 'S' }, { status: null, code: null }];
+    const source = { input: 'a "b".log', line: 7 };
+    expect(JSON.parse(classificationJson(c, attempts, source))).toEqual({ ...c, attempts, source });
+  });
+});
