@@ -1,10 +1,10 @@
 // Runs the vitest suite and ends with the plain "N passed, N failed" line that CI reads.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const report = '.vitest-report.json';
-const vitest = createRequire(import.meta.url).resolve('vitest/vitest.mjs');
+const vitest = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import.meta.url));
 const env = { ...process.env, NO_COLOR: '1' };
 delete env.FORCE_COLOR;
 rmSync(report, { force: true });

@@ -1,7 +1,8 @@
-import type { Attempt, Exchange, InputProblem } from './types.js';
+import type { Exchange, InputProblem } from './types.js';
+import { ExchangeGrouper } from './exchange-grouper.js';
 import { JsonDepthScanner, tryParseJson } from './json-scanner.js';
 import {
-  CURL_RETRIED_STATUSES, isCurlWarning, matchCurlError, matchHeader, matchStatusLine, matchTrailingStatus,
+  isCurlWarning, matchCurlError, matchHeader, matchStatusLine, matchTrailingStatus,
   splitGluedStatus,
 } from './line-patterns.js';
 
@@ -24,13 +25,6 @@ interface Block {
   line: number;
 }
 
-interface OpenExchange {
-  attempts: Attempt[];
-  line: number;
-  /** Whether each attempt came from a header block (true) or a bare body (false). */
-  framed: boolean[];
-}
-
 type State = 'idle' | 'headers' | 'body' | 'json' | 'text';
 
 /**
@@ -40,14 +34,16 @@ type State = 'idle' | 'headers' | 'body' | 'json' | 'text';
 export class ExchangeReader {
   private state: State = 'idle';
   private block: Block | null = null;
-  private open: OpenExchange | null = null;
+  private readonly group: ExchangeGrouper;
   private pending: string[] = [];
   private pendingChars = 0;
   private pendingLine = 0;
   private scanner = new JsonDepthScanner();
   private sawAnything = false;
 
-  constructor(private readonly input: string, private readonly sink: ReaderSink) {}
+  constructor(private readonly input: string, private readonly sink: ReaderSink) {
+    this.group = new ExchangeGrouper(input, (e) => sink.exchange(e));
+  }
 
   /** Feeds one line (without its newline); `n` is its 1-based line number. */
   line(raw: string, n: number): void {
@@ -69,7 +65,7 @@ export class ExchangeReader {
     } else if (this.state === 'text') this.finishText();
     else if (this.block) this.finishBlock();
     this.state = 'idle';
-    this.emitOpen();
+    this.group.flush();
     if (!this.sawAnything) {
       this.problem(Math.max(1, lastLine), 'no input: expected a JSON body, NDJSON, or the output of curl -i');
     }
@@ -80,13 +76,7 @@ export class ExchangeReader {
     if (t === '' || isCurlWarning(t)) return;
     if (this.startsResponse(text, n)) return;
     const trailing = matchTrailingStatus(t);
-    if (trailing !== null && this.open && !this.open.framed.at(-1)) {
-      const last = this.open.attempts.at(-1)!;
-      if (last.status === null) {
-        last.status = trailing;
-        return;
-      }
-    }
+    if (trailing !== null && this.group.setTrailingStatus(trailing)) return;
     const c = t.charCodeAt(0);
     if (c === 123 || c === 91) {
       const json = tryParseJson(t);
@@ -121,7 +111,7 @@ export class ExchangeReader {
       if (this.block && code && Number(code[1]) === this.block.status) return true;
       this.closeCurrent();
       this.state = 'idle';
-      this.addAttempt({ status: code ? Number(code[1]) : null, headers: {}, body: '' }, true, n);
+      this.group.addFramed({ status: code ? Number(code[1]) : null, headers: {}, body: '' }, n);
       return true;
     }
     // A transfer cut off mid-response: the transport failure, not the partial block, is the outcome.
@@ -129,7 +119,7 @@ export class ExchangeReader {
     else this.closeCurrent();
     this.state = 'idle';
     const transport = { code: `curl:${curl.exitCode}`, message: text.trim() };
-    this.addAttempt({ status: null, headers: {}, body: '', transport }, true, n);
+    this.group.addFramed({ status: null, headers: {}, body: '', transport }, n);
     return true;
   }
 
@@ -190,9 +180,8 @@ export class ExchangeReader {
   }
 
   private bareBody(body: string, json: unknown, status: number | null, n: number): void {
-    this.emitOpen();
     this.sawAnything = true;
-    this.open = { attempts: [{ status, headers: {}, body, json }], line: n, framed: [false] };
+    this.group.addBare({ status, headers: {}, body, json }, n);
   }
 
   private finishText(): void {
@@ -200,9 +189,8 @@ export class ExchangeReader {
     const line = this.pendingLine;
     this.resetPending();
     if (body === '') return;
-    this.emitOpen();
     this.sawAnything = true;
-    this.open = { attempts: [{ status: null, headers: {}, body }], line, framed: [false] };
+    this.group.addBare({ status: null, headers: {}, body }, line);
   }
 
   /** Closes whatever is in progress before a new response starts. */
@@ -227,32 +215,7 @@ export class ExchangeReader {
       if (glued && glued.status === status) lines[lines.length - 1] = glued.body;
     }
     if (status >= 100 && status < 200) return;
-    this.addAttempt({ status, headers: block.headers, body: lines.join('\n') }, true, block.line);
-  }
-
-  private addAttempt(attempt: Attempt, framed: boolean, n: number): void {
-    const open = this.open;
-    if (open && open.framed.at(-1)) {
-      const prev = open.attempts.at(-1)!;
-      if (isInterim(prev)) {
-        open.attempts.pop();
-        open.framed.pop();
-      }
-      if (open.attempts.length === 0 || isRetriedAttempt(open.attempts.at(-1)!)) {
-        open.attempts.push(attempt);
-        open.framed.push(framed);
-        return;
-      }
-    }
-    this.emitOpen();
-    this.open = { attempts: [attempt], line: n, framed: [framed] };
-  }
-
-  private emitOpen(): void {
-    if (!this.open) return;
-    const { attempts, line } = this.open;
-    this.open = null;
-    this.sink.exchange({ attempts, source: { input: this.input, line } });
+    this.group.addFramed({ status, headers: block.headers, body: lines.join('\n') }, block.line);
   }
 
   private beginPending(state: 'json' | 'text', n: number): void {
@@ -284,19 +247,4 @@ export class ExchangeReader {
     this.sawAnything = true;
     this.sink.problem({ input: this.input, line, message });
   }
-}
-
-/** A response that only leads to the next one: a redirect, a proxy CONNECT reply, an auth challenge. */
-function isInterim(a: Attempt): boolean {
-  if (a.status === null || a.transport) return false;
-  const empty = a.body.trim() === '';
-  if (a.status >= 300 && a.status < 400) return true;
-  if (a.status >= 200 && a.status < 300) return empty;
-  return (a.status === 401 || a.status === 407) && empty &&
-    ('www-authenticate' in a.headers || 'proxy-authenticate' in a.headers);
-}
-
-/** A response or failure after which curl --retry tries again, so the next block is the same exchange. */
-function isRetriedAttempt(a: Attempt): boolean {
-  return a.transport !== undefined || (a.status !== null && CURL_RETRIED_STATUSES.has(a.status));
 }

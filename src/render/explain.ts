@@ -52,7 +52,8 @@ export function renderStatus(status: number, entries: CatalogEntry[], view: Expl
 
 /** A table of codes: code, status, retry rule, summary. */
 export function renderTable(entries: readonly CatalogEntry[], view: ExplainView): string {
-  const fixed = 32 + 8 + 10 + 10;
+  // Code, status and retry columns with their padding, plus the five borders.
+  const fixed = Math.max(...entries.map((e) => e.code.length)) + 2 + 8 + 9 + 5;
   const summaryWidth = Math.max(24, view.width - fixed);
   const rows = entries.map((e) => [
     e.code, e.status === null ? '-' : String(e.status), paintRetry(view.theme, e.retry, e.retry), e.summary,
