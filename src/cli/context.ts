@@ -1,4 +1,5 @@
 import type { Io } from './io.js';
+import { type LoadedConfig, readConfig } from '../adapters/config.js';
 import { type Theme, colorLevel, createTheme } from '../render/theme.js';
 
 /** What every command receives: the streams, the theme and the global flags. */
@@ -9,6 +10,8 @@ export interface CommandContext {
   verbose: boolean;
   /** Output width for wrapping: the terminal's, or 100 when piped. */
   width: number;
+  /** The config file in force (--config, or found from the current folder), read once on first use. */
+  config(): Promise<LoadedConfig | null>;
 }
 
 /** Global flags as commander parsed them. */
@@ -16,14 +19,17 @@ export interface GlobalFlags {
   json?: boolean;
   color?: boolean;
   verbose?: boolean;
+  config?: string;
 }
 
 /** Builds the context from the global flags; JSON output never carries colour. */
 export async function createContext(io: Io, flags: GlobalFlags): Promise<CommandContext> {
   const json = flags.json === true;
   const level = json ? 0 : colorLevel(flags, io.env, io.stdoutIsTTY);
+  let loaded: Promise<LoadedConfig | null> | null = null;
   return {
     io, json, verbose: flags.verbose === true, theme: await createTheme(level),
     width: Math.max(40, Math.min(io.columns ?? 100, 120)),
+    config: () => (loaded ??= readConfig(flags.config, io.cwd, io.env)),
   };
 }

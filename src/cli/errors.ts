@@ -7,3 +7,8 @@ export class UsageError extends Error {
 export class InputError extends Error {
   override name = 'InputError';
 }
+
+/** The config file is missing, unreadable or holds a bad setting. Exit 2. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}

@@ -15,7 +15,10 @@ export interface Io {
   /** Terminal width, undefined when stdout is not a terminal. */
   columns: number | undefined;
   env: Record<string, string | undefined>;
+  cwd: string;
   now(): number;
+  /** Calls `handler` on Ctrl-C (SIGINT) instead of dying; returns a function that stops listening. */
+  onInterrupt(handler: () => void): () => void;
 }
 
 /** The process's real streams, with buffered stdout that respects back-pressure and a closed pipe. */
@@ -62,7 +65,12 @@ export function createProcessIo(): Io {
     stderrIsTTY: isatty(2),
     columns: outIsTTY ? process.stdout.columns : undefined,
     env: process.env,
+    cwd: process.cwd(),
     now: () => Date.now(),
+    onInterrupt(handler) {
+      process.on('SIGINT', handler);
+      return () => void process.off('SIGINT', handler);
+    },
   };
 }
 

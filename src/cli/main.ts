@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { buildProgram, type RunState } from './program.js';
 import { type Io, createProcessIo } from './io.js';
-import { InputError, UsageError } from './errors.js';
+import { ConfigError, InputError, UsageError } from './errors.js';
 import { EXIT } from './exit.js';
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code; never exits the process. */
@@ -22,7 +22,7 @@ function exitForError(e: unknown, io: Io, verbose: boolean): number {
     // Commander has already printed its message; help and version arrive here with exit code 0.
     return e.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
   }
-  if (e instanceof UsageError || e instanceof InputError) {
+  if (e instanceof UsageError || e instanceof InputError || e instanceof ConfigError) {
     io.err(`op-errors: ${e.message}\n`);
     return EXIT.USAGE;
   }

@@ -1,6 +1,6 @@
 import type { CommandContext } from '../cli/context.js';
 import { InputError, UsageError } from '../cli/errors.js';
-import { defaultCatalog } from '../data/catalog.js';
+import { catalogFor } from './catalog-for.js';
 import type { Catalog } from '../core/catalog.js';
 import { ExchangeReader } from '../core/exchange-reader.js';
 import type { Exchange, InputProblem } from '../core/types.js';
@@ -23,7 +23,7 @@ export async function runClassify(opts: ClassifyCommandOptions, ctx: CommandCont
     throw new UsageError('classify reads responses from files or a pipe, and nothing is piped in. ' +
       'Example: curl -si https://api.openprospect.io/api/v1/orders | op-errors classify');
   }
-  const printer = new ClassifyPrinter(ctx, opts.catalog ?? defaultCatalog, opts.status, inputs.length > 1);
+  const printer = new ClassifyPrinter(ctx, opts.catalog ?? await catalogFor(ctx), opts.status, inputs.length > 1);
   const sink = { exchange: (ex: Exchange) => printer.exchange(ex), problem: (p: InputProblem) => printer.problem(p) };
   const drain = async () => {
     await printer.drain();

@@ -1,7 +1,7 @@
 import type { CommandContext } from '../cli/context.js';
 import { EXIT } from '../cli/exit.js';
 import { UsageError } from '../cli/errors.js';
-import { defaultCatalog } from '../data/catalog.js';
+import { catalogFor } from './catalog-for.js';
 import type { Catalog } from '../core/catalog.js';
 import { type ExplainView, entryJson, renderEntry, renderNotFound, renderStatus, renderTable } from '../render/explain.js';
 import { loadTableMaker } from '../render/table.js';
@@ -17,7 +17,7 @@ export interface ExplainOptions {
 
 /** Explains one code or status, or lists codes; returns the exit code. */
 export async function runExplain(opts: ExplainOptions, ctx: CommandContext): Promise<number> {
-  const catalog = opts.catalog ?? defaultCatalog;
+  const catalog = opts.catalog ?? await catalogFor(ctx);
   const { io, json } = ctx;
   if (opts.list || (opts.query === undefined && opts.status !== undefined)) {
     if (opts.query !== undefined) throw new UsageError('give either a code or --list, not both');

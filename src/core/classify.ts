@@ -48,7 +48,9 @@ export function classify(attempt: Attempt, options: ClassifyOptions): Classifica
     message: env?.message ?? text?.message ?? entry?.summary ?? null,
     location: attempt.headers.location,
   });
-  result.retryAfter = headerWait?.source === 'retry-after' ? headerWait.seconds : env?.retryAfter ?? headerWait?.seconds ?? null;
+  if (headerWait?.source === 'retry-after') Object.assign(result, { retryAfter: headerWait.seconds, retryAfterSource: 'retry-after' });
+  else if (env?.retryAfter != null) Object.assign(result, { retryAfter: env.retryAfter, retryAfterSource: 'retry_after' });
+  else if (headerWait) Object.assign(result, { retryAfter: headerWait.seconds, retryAfterSource: 'x-ratelimit-reset' });
   result.requestId = requestId;
   result.fields = env?.fields ?? [];
   result.details = env?.details ?? {};

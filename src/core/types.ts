@@ -9,7 +9,8 @@ export type SourceId =
   | 'incident-api' // incident API: {code, message, details, request_id}
   | 'lead-api' // lead-management API: {success: false, error, code, details, requestId}
   | 'rfc9110' // generic HTTP status semantics
-  | 'transport'; // client-side network failures (no HTTP response at all)
+  | 'transport' // client-side network failures (no HTTP response at all)
+  | 'config'; // the user's own configuration file (`codes`)
 
 /** The family an entry belongs to. */
 export type EntryKind = 'api' | 'http' | 'transport';
@@ -89,4 +90,9 @@ export interface Classification {
   requestId: string | null;
   fields: FieldError[];
   details: Record<string, unknown>;
+  /** Where `retryAfter` came from; not part of the JSON contract, the retry log names it. */
+  retryAfterSource?: WaitSource;
 }
+
+/** Where a server-requested wait was read. */
+export type WaitSource = 'retry-after' | 'retry_after' | 'x-ratelimit-reset';

@@ -8,7 +8,7 @@ export const transportEntries: readonly CatalogEntry[] = [
     cause: 'Nothing is listening on the host and port dialled, e.g. a wrong base URL or port, a proxy that is down, or a server restarting.',
     fix: 'Check the base URL (https://api.openprospect.io, port 443) and any HTTPS_PROXY setting, then retry with exponential backoff (no Retry-After header exists without a response).',
     retry: 'backoff', sources: ['transport'], related: ['DNS_FAILURE', 'NETWORK_TIMEOUT', 'SERVICE_UNAVAILABLE'],
-    aliases: ['ECONNREFUSED', 'curl:7'],
+    aliases: ['ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL', 'curl:7'],
   },
   {
     code: 'CONNECTION_RESET', status: null, kind: 'transport',
@@ -32,7 +32,7 @@ export const transportEntries: readonly CatalogEntry[] = [
     cause: 'The host name in the base URL is misspelled, the DNS resolver or proxy is unreachable, or a lookup failed temporarily (EAI_AGAIN).',
     fix: 'Check the host name in the base URL (api.openprospect.io), the proxy settings and the DNS resolver, then retry with exponential backoff (no Retry-After header exists without a response); a transient EAI_AGAIN usually clears.',
     retry: 'backoff', sources: ['transport'], related: ['CONNECTION_REFUSED', 'TLS_FAILURE', 'NETWORK_TIMEOUT'],
-    aliases: ['ENOTFOUND', 'EAI_AGAIN', 'curl:6'],
+    aliases: ['ENOTFOUND', 'EAI_AGAIN', 'curl:5', 'curl:6'],
   },
   {
     code: 'TLS_FAILURE', status: null, kind: 'transport',
@@ -40,6 +40,6 @@ export const transportEntries: readonly CatalogEntry[] = [
     cause: 'The certificate is invalid, expired, self-signed or issued for another host name, or the handshake failed, often because of a wrong clock or an intercepting corporate proxy.',
     fix: 'Check the system clock, the base URL host name and any corporate proxy; add a corporate root CA with NODE_EXTRA_CA_CERTS, and never disable certificate verification against production.',
     retry: 'none', sources: ['transport'], related: ['DNS_FAILURE', 'CONNECTION_RESET'],
-    aliases: ['CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID', 'SELF_SIGNED_CERT_IN_CHAIN', 'curl:35', 'curl:51', 'curl:58', 'curl:60'],
+    aliases: ['CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER', 'curl:35', 'curl:51', 'curl:58', 'curl:60'],
   },
 ];

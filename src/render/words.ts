@@ -25,6 +25,7 @@ export const SOURCE_NAMES: Record<SourceId, string> = {
   'lead-api': 'lead management API errors',
   rfc9110: 'HTTP semantics (RFC 9110)',
   transport: 'client-side network failure',
+  config: 'your configuration file',
 };
 
 /** Wraps text that starts at column `indent.length` to `width` columns; continuation lines start with `indent`. */

@@ -1,0 +1,96 @@
+import type { CommandContext } from '../cli/context.js';
+import { EXIT, exitCodeFor } from '../cli/exit.js';
+import { VERSION } from '../cli/version.js';
+import { appendToCassette, type Interaction } from '../adapters/cassette.js';
+import { send } from '../adapters/http.js';
+import { type SentAttempt, abortableSleep, runWithRetry } from '../adapters/retry-runner.js';
+import { classify } from '../core/classify.js';
+import { Redactor } from '../core/redact.js';
+import { callJson, prettyBody, renderCall } from '../render/call.js';
+import { retryLogLine } from '../render/retry-log.js';
+import { loadTableMaker } from '../render/table.js';
+import { type CallFlags, prepareCall } from './call-request.js';
+import { catalogFor } from './catalog-for.js';
+
+/** `call` flags plus what only tests replace: the clock's sleep and the jitter source. */
+export interface CallOptions extends CallFlags {
+  include: boolean;
+  body: boolean;
+  bodyOnly: boolean;
+  record?: string;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  random?: () => number;
+}
+
+/** Sends the request, retrying as the policy allows, and prints the classified result; returns the exit code. */
+export async function runCall(opts: CallOptions, ctx: CommandContext): Promise<number> {
+  const { io } = ctx;
+  const loaded = await ctx.config();
+  const catalog = await catalogFor(ctx);
+  const call = await prepareCall(opts, loaded?.config ?? null, io.env, () => readAll(io.stdin), VERSION);
+  const redact = new Redactor(call.secrets);
+  const err = (s: string) => io.err(redact.text(s));
+  for (const w of call.warnings) err(`op-errors: warning: ${w}\n`);
+  const url = redact.url(call.url);
+  const interactions: Interaction[] = [];
+  const controller = new AbortController();
+  const stopListening = io.onInterrupt(() => controller.abort());
+  let outcome;
+  try {
+    outcome = await runWithRetry(call.method, call.idempotencyKey, call.policy, {
+      send: async (signal): Promise<SentAttempt> => {
+        const r = await send({ ...call, signal });
+        interactions.push(interaction(r, interactions.length + 1, call, url, redact));
+        return r;
+      },
+      classify: (a) => classify(a, { catalog, now: io.now() }),
+      sleep: opts.sleep ?? abortableSleep,
+      now: () => io.now(),
+      random: opts.random ?? Math.random,
+      onDecision: (record, c, d, elapsed) => {
+        if (call.policy.limit > 0 || (d.reason === 'retry-off' && !ctx.json)) {
+          err(`op-errors: ${retryLogLine(record, c, d, elapsed, call.policy, call.method, catalog.get(c.code ?? '')?.summary)}\n`);
+        }
+      },
+    }, controller.signal);
+  } catch (e) {
+    if (!controller.signal.aborted) throw e;
+    err(`op-errors: interrupted during attempt ${interactions.length + 1}\n`);
+    return EXIT.INTERRUPTED;
+  } finally {
+    stopListening();
+    if (opts.record && interactions.length > 0) await appendToCassette(opts.record, interactions);
+  }
+  const { final, attempts, last } = outcome;
+  if (outcome.stop === 'interrupted') err(`op-errors: interrupted during the wait after attempt ${attempts.length}\n`);
+  const headers = redact.headers(last.attempt.headers);
+  const body = redact.text(last.attempt.body);
+  if (ctx.json) io.out(redact.text(callJson(final, call.method, url, attempts, body, opts.include ? headers : null)));
+  else if (opts.bodyOnly) io.out(prettyBody(body));
+  else {
+    const table = final.fields.length > 0 ? await loadTableMaker(ctx.theme) : undefined;
+    io.out(redact.text(renderCall(final, attempts, headers, body, outcome.elapsedMs, {
+      theme: ctx.theme, width: ctx.width, showSource: false, table, method: call.method, url,
+      showHeaders: opts.include, showBody: opts.body,
+    })));
+  }
+  return outcome.stop === 'interrupted' ? EXIT.INTERRUPTED : exitCodeFor(final);
+}
+
+function interaction(r: SentAttempt, attempt: number, call: { method: string; headers: Record<string, string>; body?: string },
+  url: string, redact: Redactor): Interaction {
+  const a = r.attempt;
+  return {
+    recordedAt: new Date(r.startedAt).toISOString(), attempt,
+    request: { method: call.method, url, headers: redact.headers(call.headers), body: call.body === undefined ? null : redact.text(call.body) },
+    response: a.transport ? null : { status: a.status ?? 0, headers: redact.headers(a.headers), body: redact.text(a.body) },
+    transport: a.transport ? { code: a.transport.code, message: redact.text(a.transport.message) } : null,
+    durationMs: r.durationMs,
+  };
+}
+
+async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : Buffer.from(c));
+  return Buffer.concat(chunks).toString('utf8');
+}

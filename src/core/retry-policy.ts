@@ -1,0 +1,85 @@
+import type { Classification, WaitSource } from './types.js';
+
+/** How `call --retry` (and `replay --retry`) repeats requests. */
+export interface RetryPolicy {
+  /** Retries after the first attempt; 0 turns retrying off. */
+  limit: number;
+  /** First backoff wait, in ms; each later one doubles. */
+  baseDelayMs: number;
+  /** Cap on one computed backoff wait, in ms. */
+  maxDelayMs: number;
+  /** Total deadline from the first attempt, in ms; null for none. */
+  maxTimeMs: number | null;
+  jitter: 'full' | 'equal' | 'none';
+  /** Retry POST and PATCH on any backoff outcome (the caller vouches that repeating is safe). */
+  retryUnsafe: boolean;
+}
+
+/** The default policy: off until --retry, 1 s base, 30 s cap, 5 min deadline, full jitter. */
+export const DEFAULT_POLICY: RetryPolicy = {
+  limit: 0, baseDelayMs: 1000, maxDelayMs: 30_000, maxTimeMs: 300_000, jitter: 'full', retryUnsafe: false,
+};
+
+/** What the policy is told about the attempt that just finished. */
+export interface RetryInput {
+  /** 1-based number of the attempt that just finished. */
+  attempt: number;
+  classification: Classification;
+  method: string;
+  /** The request carries an Idempotency-Key, so repeating it cannot apply it twice. */
+  idempotencyKey: boolean;
+  /** Time since the first attempt started, in ms. */
+  elapsedMs: number;
+}
+
+/** Why the next wait is as long as it is. */
+export type WaitReason = WaitSource | 'backoff';
+
+/** Why the loop stops. */
+export type StopReason = 'success' | 'not-retryable' | 'retry-off' | 'limit' | 'unsafe-method' | 'deadline';
+
+/** The policy's answer: wait and repeat, or stop. */
+export type RetryDecision =
+  | { retry: true; delayMs: number; reason: WaitReason }
+  | { retry: false; reason: StopReason; /** the wait that would have passed the deadline */ delayMs?: number };
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
+
+/** True for methods RFC 9110 calls idempotent. */
+export function isIdempotent(method: string): boolean {
+  return IDEMPOTENT.has(method.toUpperCase());
+}
+
+/**
+ * Decides whether to repeat a request and how long to wait first. Pure: `random` supplies the jitter.
+ * A wait the server asks for (Retry-After, body retry_after, X-RateLimit-Reset) replaces the computed one.
+ */
+export function decide(input: RetryInput, policy: RetryPolicy, random: () => number): RetryDecision {
+  const c = input.classification;
+  if (c.ok) return { retry: false, reason: 'success' };
+  if (c.retry !== 'backoff') return { retry: false, reason: 'not-retryable' };
+  if (policy.limit <= 0) return { retry: false, reason: 'retry-off' };
+  if (input.attempt > policy.limit) return { retry: false, reason: 'limit' };
+  if (!isIdempotent(input.method) && !input.idempotencyKey && !policy.retryUnsafe && !notProcessed(c)) {
+    return { retry: false, reason: 'unsafe-method' };
+  }
+  const asked = c.retryAfter !== null ? { delayMs: Math.round(c.retryAfter * 1000), reason: c.retryAfterSource ?? 'retry-after' } : null;
+  const { delayMs, reason } = asked ?? { delayMs: backoffDelay(input.attempt, policy, random), reason: 'backoff' as const };
+  if (policy.maxTimeMs !== null && input.elapsedMs + delayMs > policy.maxTimeMs) {
+    return { retry: false, reason: 'deadline', delayMs };
+  }
+  return { retry: true, delayMs, reason };
+}
+
+/** Exponential backoff for the wait after `attempt`: base × 2^(attempt-1), capped, then jittered. */
+export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number): number {
+  const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(attempt - 1, 30));
+  if (policy.jitter === 'none') return exp;
+  const r = Math.min(Math.max(random(), 0), 1);
+  return Math.round(policy.jitter === 'full' ? r * exp : exp / 2 + (r * exp) / 2);
+}
+
+/** Outcomes where the server cannot have acted on the request, so even POST may be repeated. */
+function notProcessed(c: Classification): boolean {
+  return c.status === 429 || c.code === 'CONNECTION_REFUSED';
+}

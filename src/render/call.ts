@@ -1,0 +1,54 @@
+import type { AttemptRecord } from '../adapters/retry-runner.js';
+import type { Classification } from '../core/types.js';
+import { tryParseJson } from '../core/json-scanner.js';
+import { type ClassificationView, renderClassification } from './classification.js';
+
+/** What `call` shows about the exchange besides the classification. */
+export interface CallView extends ClassificationView {
+  method: string;
+  /** The URL with secrets masked. */
+  url: string;
+  showHeaders: boolean;
+  showBody: boolean;
+}
+
+/** The response body for people: JSON pretty-printed, anything else as it came. */
+export function prettyBody(body: string): string {
+  if (body.trim() === '') return '';
+  const json = tryParseJson(body.trim());
+  return json === undefined ? body.replace(/\n?$/, '\n') : `${JSON.stringify(json, null, 2)}\n`;
+}
+
+/** The human form: request line, outcome and timing, classification, then headers and body. */
+export function renderCall(
+  c: Classification, attempts: AttemptRecord[], headers: Record<string, string>, body: string, elapsedMs: number,
+  view: CallView,
+): string {
+  const { theme } = view;
+  const last = attempts[attempts.length - 1];
+  const tries = attempts.length > 1 ? ` · ${attempts.length} attempts` : '';
+  const time = `${last.durationMs} ms${attempts.length > 1 ? `, ${(elapsedMs / 1000).toFixed(1)} s in all` : ''}`;
+  let out = `${theme.bold(view.method)} ${view.url}\n${theme.dim(`${time}${tries}`)}\n`;
+  const summary = attempts.length > 1 ? attempts.map((a) => ({ status: a.status, code: a.transport ?? a.code })) : [];
+  out += renderClassification(c, summary, { input: '', line: 0 }, { ...view, showSource: false });
+  if (view.showHeaders && Object.keys(headers).length > 0) {
+    out += `\n${Object.entries(headers).map(([k, v]) => `${theme.dim(k)}: ${v}`).join('\n')}\n`;
+  }
+  if (view.showBody) {
+    const pretty = prettyBody(body);
+    if (pretty) out += `\n${pretty}`;
+  }
+  return out;
+}
+
+/** The JSON form: the classification fields, then request, attempts and body. */
+export function callJson(
+  c: Classification, method: string, url: string, attempts: AttemptRecord[], body: string,
+  headers: Record<string, string> | null,
+): string {
+  const { retryAfterSource: _omitted, ...contract } = c;
+  const parsed = body.trim() === '' ? null : tryParseJson(body.trim()) ?? body;
+  return `${JSON.stringify({
+    ...contract, request: { method, url }, attempts, ...(headers ? { headers } : {}), body: parsed,
+  })}\n`;
+}

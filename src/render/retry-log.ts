@@ -1,0 +1,47 @@
+import type { AttemptRecord } from '../adapters/retry-runner.js';
+import type { RetryDecision, RetryPolicy, WaitReason } from '../core/retry-policy.js';
+import type { Classification } from '../core/types.js';
+import { RETRY_VERDICT } from './words.js';
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+
+const WAIT_REASON: Record<WaitReason, string> = {
+  'retry-after': 'Retry-After',
+  retry_after: 'body retry_after',
+  'x-ratelimit-reset': 'X-RateLimit-Reset',
+  backoff: 'backoff',
+};
+
+/** What came back, in a few words: `HTTP 503 SERVICE_UNAVAILABLE` or `ECONNRESET (CONNECTION_RESET)`. */
+export function outcomeWords(r: AttemptRecord): string {
+  if (r.transport) return r.code && r.code !== r.transport ? `${r.transport} (${r.code})` : r.transport;
+  return `HTTP ${r.status}${r.code ? ` ${r.code}` : ''}`;
+}
+
+/** One line of the retry log: what attempt n got, and what happens next and why. */
+export function retryLogLine(
+  r: AttemptRecord, c: Classification, d: RetryDecision, elapsedMs: number, policy: RetryPolicy, method: string,
+  summary: string | undefined,
+): string {
+  const head = `attempt ${r.attempt} of ${policy.limit + 1}: ${outcomeWords(r)}`;
+  const left = policy.maxTimeMs === null ? '' : `; ${seconds(Math.max(0, policy.maxTimeMs - elapsedMs))} left before the ` +
+    `${seconds(policy.maxTimeMs)} deadline`;
+  if (d.retry) {
+    const why = summary ? ` (${summary.charAt(0).toLowerCase()}${summary.slice(1)})` : '';
+    return `${head}${why}: retryable; waiting ${seconds(d.delayMs)} (${WAIT_REASON[d.reason]})${left}`;
+  }
+  const retries = r.attempt - 1;
+  const took = `${retries === 1 ? '1 retry' : `${retries} retries`} in ${seconds(elapsedMs)}`;
+  switch (d.reason) {
+    case 'success': return `${head}: succeeded${retries > 0 ? ` after ${took}` : ''}`;
+    case 'not-retryable': return `${head}: not retried (${RETRY_VERDICT[c.retry]})`;
+    case 'retry-off': return `${head}: retryable; run with --retry <n> to repeat it automatically`;
+    case 'limit': return `${head}: gave up after ${took} (--retry ${policy.limit})`;
+    case 'unsafe-method':
+      return `${head}: not retried: ${method.toUpperCase()} is not idempotent and the server may have acted on it; ` +
+        'add --idempotency-key auto (if the API honours Idempotency-Key) or --retry-unsafe';
+    case 'deadline':
+      return `${head}: stopped: the next wait of ${seconds(d.delayMs ?? 0)} would pass the ` +
+        `${seconds(policy.maxTimeMs ?? 0)} deadline (--retry-max-time)${left}`;
+  }
+}
