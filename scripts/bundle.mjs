@@ -1,7 +1,11 @@
 // Bundles the CLI into dist/bundle/: one module per command chunk, so startup loads a handful of files
 // instead of ~40 (Node 20's ESM loader costs about a millisecond per module). got, cosmiconfig, chalk
 // and cli-table3 stay external and are imported lazily where they are needed.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names carry content hashes: clear old ones so dist/ holds only what main.js loads.
+rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: ['src/cli/main.ts'],

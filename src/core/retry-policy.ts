@@ -75,7 +75,8 @@ export function decide(input: RetryInput, policy: RetryPolicy, random: () => num
 export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number): number {
   const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(attempt - 1, 30));
   if (policy.jitter === 'none') return exp;
-  const r = Math.min(Math.max(random(), 0), 1);
+  const raw = random();
+  const r = Number.isFinite(raw) ? Math.min(Math.max(raw, 0), 1) : 1;
   return Math.round(policy.jitter === 'full' ? r * exp : exp / 2 + (r * exp) / 2);
 }
 
