@@ -95,3 +95,16 @@ describe('config: precedence', () => {
     expect((await prepareCall(flags({ target: 'https://x.example/health' }), null, {}, noStdin, '0')).url).toBe('https://x.example/health');
   });
 });
+
+describe('.openprospectrc.example', () => {
+  it('is a valid config file that documents every key', async () => {
+    const file = new URL('../../.openprospectrc.example', import.meta.url).pathname;
+    const { readFileSync, copyFileSync } = await import('node:fs');
+    const copy = join(mkdtempSync(join(tmpdir(), 'op-cfg-')), 'config.yaml');
+    copyFileSync(file, copy);
+    const { config } = await loadConfigFile(copy);
+    expect(Object.keys(config).sort()).toEqual(['apiKeyEnv', 'baseUrl', 'codes', 'retry', 'timeout']);
+    expect(Object.keys(config.retry ?? {}).sort()).toEqual(['jitter', 'limit', 'maxDelay', 'maxTime']);
+    expect(readFileSync(file, 'utf8')).toContain('apiKey');
+  });
+});
