@@ -15,7 +15,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['got', 'cosmiconfig', 'chalk', 'cli-table3'],
+  external: ['cosmiconfig', 'chalk', 'cli-table3'],
   // commander is CommonJS; its require() calls need a require function inside the ESM bundle.
   banner: { js: "import { createRequire as __opCreateRequire } from 'node:module'; const require = __opCreateRequire(import.meta.url);" },
   sourcemap: true,
