@@ -1,18 +1,7 @@
 import type { Attempt, Classification } from '../core/types.js';
-import { type RetryDecision, type RetryPolicy, type StopReason, type WaitReason, decide } from '../core/retry-policy.js';
+import { type AttemptRecord, type RetryDecision, type RetryPolicy, type StopReason, decide } from '../core/retry-policy.js';
 
-/** One attempt as `call --json` reports it. */
-export interface AttemptRecord {
-  attempt: number;
-  status: number | null;
-  /** The transport error (ECONNRESET...) when no response came back. */
-  transport: string | null;
-  code: string | null;
-  durationMs: number;
-  /** The wait before the next attempt, and why; null after the last one. */
-  waitMs: number | null;
-  waitReason: WaitReason | null;
-}
+export type { AttemptRecord } from '../core/retry-policy.js';
 
 /** The response of one attempt, as the runner got it. */
 export interface SentAttempt {

@@ -35,6 +35,19 @@ export interface RetryInput {
 /** Why the next wait is as long as it is. */
 export type WaitReason = WaitSource | 'backoff';
 
+/** One attempt as `call --json` and `replay --json` report it. */
+export interface AttemptRecord {
+  attempt: number;
+  status: number | null;
+  /** The transport error (ECONNRESET...) when no response came back. */
+  transport: string | null;
+  code: string | null;
+  durationMs: number;
+  /** The wait before the next attempt, and why; null after the last one. */
+  waitMs: number | null;
+  waitReason: WaitReason | null;
+}
+
 /** Why the loop stops. */
 export type StopReason = 'success' | 'not-retryable' | 'retry-off' | 'limit' | 'unsafe-method' | 'deadline';
 

@@ -1,0 +1,126 @@
+import type { CommandContext } from '../cli/context.js';
+import { EXIT, exitCodeFor, worseExit } from '../cli/exit.js';
+import { InputError } from '../cli/errors.js';
+import { abortableSleep } from '../adapters/retry-runner.js';
+import { classify } from '../core/classify.js';
+import { seededRandom, simulate } from '../core/replay.js';
+import { DEFAULT_POLICY, type RetryPolicy } from '../core/retry-policy.js';
+import type { FileConfig } from '../core/config-schema.js';
+import { type RecordedCall, expandInputs, loadRecording } from '../input/recordings.js';
+import { callJson } from '../render/call.js';
+import { type ReplayRow, renderCallsTable, renderReplaySummary } from '../render/replay.js';
+import { retryLogLine } from '../render/retry-log.js';
+import { loadTableMaker } from '../render/table.js';
+import { catalogFor } from './catalog-for.js';
+
+/** What `replay` was asked. */
+export interface ReplayOptions {
+  files: string[];
+  retry?: number;
+  retryMaxDelay?: number;
+  retryMaxTime?: number;
+  jitter?: RetryPolicy['jitter'];
+  retryUnsafe: boolean;
+  seed: number;
+  realtime: boolean;
+}
+
+/** Classifies every recorded call and, with --retry, simulates the retry policy over it; returns the exit code. */
+export async function runReplay(opts: ReplayOptions, ctx: CommandContext): Promise<number> {
+  const { io } = ctx;
+  const loaded = await ctx.config();
+  const catalog = await catalogFor(ctx);
+  const policy = replayPolicy(opts, loaded?.config ?? null);
+  const random = seededRandom(opts.seed);
+  const classifyAttempt = (a: Parameters<typeof classify>[0]) => classify(a, { catalog, now: io.now() });
+  const files = await expandInputs(opts.files);
+  const rows: ReplayRow[] = [];
+  let exit: number = EXIT.OK;
+  const controller = new AbortController();
+  const stopListening = io.onInterrupt(() => controller.abort());
+  try {
+    for (const [i, file] of files.entries()) {
+      if (io.stderrIsTTY && files.length > 1) io.err(`\rop-errors: reading ${i + 1}/${files.length} files, ${rows.length} calls so far`);
+      let recording;
+      try {
+        recording = await loadRecording(file);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        io.err(`${io.stderrIsTTY && files.length > 1 ? '\n' : ''}op-errors: ${e.message}\n`);
+        exit = worseExit(exit, EXIT.USAGE);
+        continue;
+      }
+      for (const p of recording.problems) io.err(`op-errors: ${p.input} line ${p.line}: ${p.message}\n`);
+      if (recording.problems.length > 0) exit = worseExit(exit, EXIT.USAGE);
+      for (const call of recording.calls) {
+        const summary = (code: string | null) => (code ? catalog.get(code)?.summary : undefined);
+        const row = await replayCall(call, file, policy, opts, ctx, classifyAttempt, summary, random, controller.signal);
+        if (!row) return EXIT.INTERRUPTED;
+        rows.push(row);
+        exit = worseExit(exit, exitCodeFor(row.final));
+        if (ctx.json) io.out(replayJson(row, call, classifyAttempt));
+      }
+    }
+  } finally {
+    stopListening();
+  }
+  if (io.stderrIsTTY && files.length > 1) io.err('\r\x1b[K');
+  if (!ctx.json && rows.length > 0) {
+    const table = await loadTableMaker(ctx.theme);
+    io.out(`${renderCallsTable(rows, ctx.theme, table, ctx.width)}\n${renderReplaySummary(rows, ctx.theme, table)}`);
+  }
+  return exit;
+}
+
+async function replayCall(
+  call: RecordedCall, file: string, policy: RetryPolicy, opts: ReplayOptions, ctx: CommandContext,
+  classifyAttempt: (a: RecordedCall['attempts'][number]['attempt']) => ReturnType<typeof classify>,
+  summary: (code: string | null) => string | undefined, random: () => number, signal: AbortSignal,
+): Promise<ReplayRow | null> {
+  const final = classifyAttempt(call.attempts[call.attempts.length - 1].attempt);
+  const row: ReplayRow = { method: call.method, url: call.url, input: file, attempts: call.attempts.length, final, simulation: null };
+  if (policy.limit <= 0) return row;
+  const sim = simulate(call.attempts, call.method, false, policy, classifyAttempt, random);
+  const where = call.url === '-' ? `${file} line ${call.attempts[0].source.line}` : `${call.method} ${call.url}`;
+  ctx.io.err(`op-errors: replaying ${where} with --retry ${policy.limit}\n`);
+  for (const step of sim.steps) {
+    const note = step.beyondRecording ? ' [after the recording ends: its last response assumed]' : '';
+    ctx.io.err(`op-errors: ${retryLogLine(step.record, step.classification, step.decision, step.elapsedMs, policy, call.method,
+      summary(step.classification.code))}${note}\n`);
+    if (opts.realtime && step.decision.retry) {
+      try {
+        await abortableSleep(step.decision.delayMs, signal);
+      } catch {
+        ctx.io.err('op-errors: interrupted\n');
+        return null;
+      }
+    }
+  }
+  return { ...row, final: sim.final, simulation: sim };
+}
+
+function replayPolicy(opts: ReplayOptions, config: FileConfig | null): RetryPolicy {
+  const ms = (s: number | undefined) => (s === undefined ? undefined : Math.round(s * 1000));
+  return {
+    ...DEFAULT_POLICY,
+    limit: opts.retry ?? 0,
+    maxDelayMs: ms(opts.retryMaxDelay ?? config?.retry?.maxDelay) ?? DEFAULT_POLICY.maxDelayMs,
+    maxTimeMs: ms(opts.retryMaxTime ?? config?.retry?.maxTime) ?? DEFAULT_POLICY.maxTimeMs,
+    jitter: opts.jitter ?? config?.retry?.jitter ?? DEFAULT_POLICY.jitter,
+    retryUnsafe: opts.retryUnsafe,
+  };
+}
+
+function replayJson(row: ReplayRow, call: RecordedCall, classifyAttempt: (a: RecordedCall['attempts'][number]['attempt']) =>
+  ReturnType<typeof classify>): string {
+  const last = call.attempts[call.attempts.length - 1];
+  const attempts = row.simulation ? row.simulation.steps.map((s) => s.record) : call.attempts.map((a, i) => ({
+    attempt: i + 1, status: a.attempt.status, transport: a.attempt.transport?.code ?? null,
+    code: classifyAttempt(a.attempt).code, durationMs: a.durationMs ?? 0, waitMs: null, waitReason: null,
+  }));
+  const line = JSON.parse(callJson(row.final, call.method, call.url, attempts, last.attempt.body, null)) as Record<string, unknown>;
+  delete line.body;
+  line.source = last.source;
+  if (row.simulation) line.simulation = { stop: row.simulation.stop, elapsedMs: row.simulation.elapsedMs, retries: row.simulation.steps.length - 1 };
+  return `${JSON.stringify(line)}\n`;
+}

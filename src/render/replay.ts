@@ -1,0 +1,78 @@
+import type { Simulation } from '../core/replay.js';
+import type { Classification } from '../core/types.js';
+import { pathOf } from '../core/recording.js';
+import type { TableMaker } from './table.js';
+import type { Theme } from './theme.js';
+import { paintRetry } from './explain.js';
+import { RETRY_VERDICT } from './words.js';
+
+/** One replayed call, ready to show. */
+export interface ReplayRow {
+  method: string;
+  url: string;
+  input: string;
+  attempts: number;
+  final: Classification;
+  simulation: Simulation | null;
+}
+
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** What the simulated policy would have achieved, in a few words. */
+export function verdictWords(sim: Simulation): string {
+  const retries = sim.steps.length - 1;
+  const n = `${retries} ${retries === 1 ? 'retry' : 'retries'}`;
+  switch (sim.stop) {
+    case 'success': return retries === 0 ? 'succeeds at once' : `would succeed after ${n} (${secs(sim.elapsedMs)})`;
+    case 'not-retryable': return `would stop: ${RETRY_VERDICT[sim.final.retry]}`;
+    case 'retry-off': return 'retryable, but --retry is 0';
+    case 'limit': return `would give up after ${n} (${secs(sim.elapsedMs)})`;
+    case 'deadline': return `would stop at the deadline after ${n}`;
+    case 'unsafe-method': return 'would not retry: not idempotent';
+    case 'recording-ended': return `unknown: the recording ends after ${sim.steps.length} attempts`;
+  }
+}
+
+/** The table of calls: method, path, attempts, final status, code and verdict. */
+export function renderCallsTable(rows: ReplayRow[], theme: Theme, table: TableMaker, width: number): string {
+  const body = rows.map((r) => {
+    const c = r.final;
+    const verdict = r.simulation ? verdictWords(r.simulation) : c.ok ? 'ok' : RETRY_VERDICT[c.retry];
+    const paint = (s: string) => (c.ok ? theme.ok(s) : paintRetry(theme, c.retry, s));
+    return [r.method, r.url === '-' ? r.input : pathOf(r.url), String(r.attempts), c.status === null ? '-' : String(c.status),
+      paint(c.code ?? 'OK'), paint(verdict)];
+  });
+  // The other columns take their natural width (content, padding, border); the verdict wraps in what is left.
+  const natural = (i: number, head: string) => Math.max(head.length, ...body.map((r) => visibleLength(r[i]))) + 3;
+  const others = ['Method', 'Path', 'Attempts', 'Status', 'Code'].reduce((sum, h, i) => sum + natural(i, h), 1);
+  const verdictWidth = Math.max(24, width - others);
+  return `${table(['Method', 'Path', 'Attempts', 'Status', 'Code', 'Verdict'], body, [null, null, null, null, null, verdictWidth])}\n`;
+}
+
+/** The summary: count per code, the share that is retryable, and the request ids to quote to support. */
+export function renderReplaySummary(rows: ReplayRow[], theme: Theme, table: TableMaker): string {
+  const counts = new Map<string, { n: number; retry: string }>();
+  const ids: string[] = [];
+  let retryable = 0;
+  let failed = 0;
+  for (const r of rows) {
+    const key = r.final.ok ? 'OK' : r.final.code ?? 'UNKNOWN_ERROR';
+    const entry = counts.get(key) ?? { n: 0, retry: r.final.ok ? '-' : r.final.retry };
+    entry.n++;
+    counts.set(key, entry);
+    if (!r.final.ok) failed++;
+    if (r.final.retryable) retryable++;
+    if (r.final.requestId && !ids.includes(r.final.requestId)) ids.push(r.final.requestId);
+  }
+  const sorted = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0]));
+  let out = `${table(['Code', 'Calls', 'Retry'], sorted.map(([code, e]) => [code, String(e.n), e.retry]))}\n`;
+  const share = failed === 0 ? 0 : Math.round((retryable / failed) * 100);
+  out += `${rows.length} ${rows.length === 1 ? 'call' : 'calls'}: ${rows.length - failed} ok, ${failed} failed, ` +
+    `${retryable} of the failures retryable (${share}%)\n`;
+  if (ids.length > 0) out += `${theme.bold('Request ids to quote to support:')} ${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ` and ${ids.length - 20} more` : ''}\n`;
+  return out;
+}
+
+function visibleLength(s: string): number {
+  return s.replace(/\x1b\[[0-9;]*m/g, '').length;
+}

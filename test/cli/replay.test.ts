@@ -1,0 +1,80 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { createTestIo } from '../helpers/io.js';
+import { curlI } from '../helpers/read.js';
+
+const HAR = fileURLToPath(new URL('../fixtures/recordings/outage.har', import.meta.url));
+
+async function run(args: string[]) {
+  const io = createTestIo({ env: { XDG_CONFIG_HOME: '/nonexistent' } });
+  const code = await main(args, io);
+  return { code, out: io.stdout(), err: io.stderr() };
+}
+const jsonLines = (out: string) => out.trim().split('\n').map((l) => JSON.parse(l));
+
+describe('op-errors replay', () => {
+  it('groups a HAR into calls, classifies each and summarises', async () => {
+    const r = await run(['replay', HAR]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/│ GET +│ \/api\/v1\/orders +│ 3 +│ 200/);
+    expect(r.out).toMatch(/│ POST +│ \/api\/v1\/orders +│ 1 +│ 422 +│ VALIDATION_ERROR/);
+    expect(r.out).toContain('2 calls: 1 ok, 1 failed, 0 of the failures retryable (0%)');
+    const [get, post] = jsonLines((await run(['replay', HAR, '--json'])).out);
+    expect(get.attempts.map((a: { status: number; transport: string }) => a.status ?? a.transport)).toEqual([503, 'ECONNRESET', 200]);
+    expect(get.attempts.map((a: { code: string }) => a.code)).toEqual(['SERVICE_UNAVAILABLE', 'CONNECTION_RESET', null]);
+    expect(post).toMatchObject({ code: 'VALIDATION_ERROR', request: { method: 'POST' }, fields: [{ field: 'companies' }] });
+  });
+
+  it('simulates the retry policy on a virtual clock: a short policy fails, a longer one survives', async () => {
+    const short = await run(['replay', HAR, '--retry', '2', '--jitter', 'none', '--json']);
+    const [getShort] = jsonLines(short.out);
+    expect(getShort).toMatchObject({ ok: false, simulation: { stop: 'limit', retries: 2 } });
+    expect(short.err).toMatch(/attempt 1 of 3: HTTP 503 SERVICE_UNAVAILABLE .*waiting 1\.0 s \(backoff\)/);
+    expect(short.err).toMatch(/attempt 3 of 3: HTTP 503 SERVICE_UNAVAILABLE: gave up after 2 retries/);
+    const long = await run(['replay', HAR, '--retry', '6', '--jitter', 'none']);
+    expect(long.out).toMatch(/would succeed after 5 retries/);
+    const [getLong] = jsonLines((await run(['replay', HAR, '--retry', '6', '--jitter', 'none', '--json'])).out);
+    expect(getLong).toMatchObject({ ok: true, simulation: { stop: 'success', retries: 5 } });
+    expect(getLong.simulation.elapsedMs).toBeGreaterThan(31_000);
+    expect(long.err).toMatch(/attempt 5 of 7: ECONNRESET \(CONNECTION_RESET\)/);
+    expect(long.code).toBe(1);
+  });
+
+  it('never sleeps: minutes of recorded waits replay in well under a second', async () => {
+    const start = Date.now();
+    const r = await run(['replay', HAR, '--retry', '10', '--retry-max-delay', '60', '--jitter', 'none']);
+    expect(r.out).toContain('would succeed');
+    expect(Date.now() - start).toBeLessThan(1000);
+  });
+
+  it('reads op-errors cassettes, curl captures and NDJSON, and a folder of them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'op-replay-'));
+    writeFileSync(join(dir, 'capture.txt'), `${curlI('HTTP/2 429 ', { 'retry-after': '3' }, '{"error":"RATE_LIMIT_EXCEEDED"}')}\n`);
+    writeFileSync(join(dir, 'log.ndjson'), '{"code":"ORDER_NOT_FOUND"}\n{"items":[]}\n');
+    writeFileSync(join(dir, 'tape.json'), JSON.stringify({ format: 'op-errors-cassette', version: 1, interactions: [
+      { recordedAt: '2026-11-21T09:00:00Z', attempt: 1, request: { method: 'GET', url: 'https://x/api/v1/blacklists/9', headers: {}, body: null },
+        response: { status: 404, headers: { 'x-request-id': 'req_z' }, body: '{"code":"BLACKLIST_NOT_FOUND"}' }, transport: null, durationMs: 20 },
+    ] }));
+    writeFileSync(join(dir, 'notes.md'), 'ignored: not a recording');
+    const r = await run(['replay', dir, '--json']);
+    expect(jsonLines(r.out).map((o) => o.code)).toEqual(['RATE_LIMIT_EXCEEDED', 'ORDER_NOT_FOUND', null, 'BLACKLIST_NOT_FOUND']);
+    expect(r.code).toBe(1);
+    expect((await run(['replay', dir])).out).toContain('Request ids to quote to support: req_z');
+  });
+
+  it('exits 2 naming an unreadable or unknown file, and still replays the others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'op-replay-'));
+    writeFileSync(join(dir, 'bad.json'), '{"log": {"entries": 5}}');
+    writeFileSync(join(dir, 'prose.txt'), 'hello there, nothing to see\n');
+    const r = await run(['replay', join(dir, 'bad.json'), join(dir, 'prose.txt'), HAR]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/bad\.json is not a HAR file/);
+    expect(r.err).toMatch(/prose\.txt/);
+    expect(r.out).toContain('2 calls');
+    expect((await run(['replay', '/no/such/file'])).code).toBe(2);
+  });
+});
