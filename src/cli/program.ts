@@ -5,6 +5,8 @@ import { statusOption } from './options.js';
 import { VERSION } from './version.js';
 import { registerCall } from '../commands/call-register.js';
 import { registerReplay } from '../commands/replay-register.js';
+import { registerDoctor } from '../commands/doctor-register.js';
+import { registerServe } from '../commands/serve-register.js';
 
 /** The state main() reads back after parsing: the exit code the command decided. */
 export interface RunState {
@@ -70,6 +72,8 @@ Examples:
 
   registerCall(program, context, setExit);
   registerReplay(program, context, setExit);
+  registerServe(program, context, setExit);
+  registerDoctor(program, context, setExit);
 
   program.command('classify')
     .description('classify responses piped in or saved: a JSON body, NDJSON, or curl -i / -D - output')

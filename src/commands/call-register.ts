@@ -18,7 +18,9 @@ export const registerCall: Register = (program, context, setExit) => {
     .option('--no-auth', 'send no API key')
     .option('--insecure-http', 'allow sending the key over plain http to a host other than this machine')
     .option('--idempotency-key <key>', 'send Idempotency-Key (auto: a new UUID, kept across attempts) so POST/PATCH may be retried')
-    .option('--record <file>', 'append every attempt (secrets masked) to this cassette file');
+    .option('--record <file>', 'append every attempt (secrets masked) to this cassette file')
+    .addOption(new Option('--sandbox [scenario]', 'call the built-in sandbox (no key or network needed), optionally with a fault scenario')
+      .choices(['flaky', 'rate-limited', 'outage', 'slow', 'reset', 'gateway']));
   addRetryOptions(cmd)
     .addHelpText('after', `
 The key is read from OPENPROSPECT_API_KEY (or the variable named by the config key apiKeyEnv) and sent as
@@ -31,7 +33,8 @@ Examples:
   $ op-errors call GET /orders -q limit=10 --retry 5
   $ op-errors call POST /orders -d @order.json --retry 3 --idempotency-key auto
   $ op-errors call GET /auth/validate --json | jq .body.scopes
-  $ op-errors call GET /orders --retry 5 --record incident.json`)
+  $ op-errors call GET /orders --retry 5 --record incident.json
+  $ op-errors call GET /orders --sandbox flaky --retry 3      # no key, no network: the built-in sandbox`)
     .action(async (method: string, target: string, opts: Record<string, unknown>, command: Command) => {
       const { runCall } = await import('../commands/call.js');
       setExit(await runCall({
@@ -42,6 +45,7 @@ Examples:
         retry: opts.retry as number | undefined, retryMaxDelay: opts.retryMaxDelay as number | undefined,
         retryMaxTime: opts.retryMaxTime as number | undefined, jitter: opts.jitter as 'full' | undefined,
         idempotencyKey: opts.idempotencyKey as string | undefined, record: opts.record as string | undefined,
+        sandbox: opts.sandbox as boolean | string | undefined,
       }, await context(command)));
     });
 };

@@ -11,6 +11,7 @@ import { retryLogLine } from '../render/retry-log.js';
 import { loadTableMaker } from '../render/table.js';
 import { type CallFlags, prepareCall } from './call-request.js';
 import { catalogFor } from './catalog-for.js';
+import type { ScenarioName } from '../sandbox/types.js';
 
 /** `call` flags plus what only tests replace: the clock's sleep and the jitter source. */
 export interface CallOptions extends CallFlags {
@@ -18,16 +19,33 @@ export interface CallOptions extends CallFlags {
   body: boolean;
   bodyOnly: boolean;
   record?: string;
+  /** Run against the built-in sandbox, started on a free port for this call: true, or a scenario name. */
+  sandbox?: boolean | string;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   random?: () => number;
 }
 
 /** Sends the request, retrying as the policy allows, and prints the classified result; returns the exit code. */
 export async function runCall(opts: CallOptions, ctx: CommandContext): Promise<number> {
+  if (opts.sandbox === undefined || opts.sandbox === false) return callOnce(opts, ctx);
+  const { startSandbox } = await import('../sandbox/sandbox.js');
+  const scenario = typeof opts.sandbox === 'string' ? opts.sandbox as ScenarioName : undefined;
+  const sandbox = await startSandbox({ port: 0, scenario, log: ctx.verbose ? (line) => ctx.io.err(`sandbox: ${line}\n`) : undefined });
+  try {
+    // The sandbox knows only its own keys: the full-access one stands in for the user's.
+    const env = { ...ctx.io.env, OPENPROSPECT_API_KEY: 'lnc_test_full_access', OPENPROSPECT_BASE_URL: sandbox.url };
+    return await callOnce({ ...opts, baseUrl: opts.baseUrl ?? sandbox.url }, { ...ctx, io: { ...ctx.io, env } });
+  } finally {
+    await sandbox.close();
+  }
+}
+
+async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
   const loaded = await ctx.config();
   const catalog = await catalogFor(ctx);
-  const call = await prepareCall(opts, loaded?.config ?? null, io.env, () => readAll(io.stdin), VERSION);
+  const config = opts.sandbox ? { ...loaded?.config, apiKeyEnv: undefined, baseUrl: undefined } : loaded?.config ?? null;
+  const call = await prepareCall(opts, config, io.env, () => readAll(io.stdin), VERSION);
   const redact = new Redactor(call.secrets);
   const err = (s: string) => io.err(redact.text(s));
   for (const w of call.warnings) err(`op-errors: warning: ${w}\n`);

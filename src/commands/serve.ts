@@ -1,0 +1,94 @@
+import type { CommandContext } from '../cli/context.js';
+import { EXIT } from '../cli/exit.js';
+import { SANDBOX_KEYS } from '../sandbox/keys.js';
+import { loadPlayback } from '../sandbox/load-playback.js';
+import { type Sandbox, startSandbox } from '../sandbox/sandbox.js';
+import { DEFAULT_SLOW_MS } from '../sandbox/scenarios.js';
+import { SCENARIOS, SCENARIO_SUMMARIES, type ScenarioName } from '../sandbox/types.js';
+
+/** What `serve` prints with --json and hands to `ready`. */
+export interface ServeInfo {
+  url: string;
+  port: number;
+  keys: Record<string, string[]>;
+  scenario: ScenarioName | null;
+  failRate: number | null;
+  cassette: string | null;
+}
+
+/** `serve` flags, plus the hooks tests use to learn the port and to stop the server. */
+export interface ServeOptions {
+  /** 0 picks a free port. */
+  port: number;
+  scenario?: ScenarioName;
+  failRate?: number;
+  cassette?: string;
+  slowMs?: number;
+  /** Called once the server listens. */
+  ready?: (info: ServeInfo) => void;
+  /** Ends the server as Ctrl-C does, when it settles. */
+  stop?: Promise<void>;
+}
+
+/** Runs the sandbox until Ctrl-C (or `stop`), logging each request on stderr; returns the exit code. */
+export async function runServe(opts: ServeOptions, ctx: CommandContext): Promise<number> {
+  const { io } = ctx;
+  const playback = opts.cassette ? await loadPlayback(opts.cassette) : undefined;
+  let sandbox: Sandbox;
+  try {
+    sandbox = await startSandbox({
+      port: opts.port, scenario: opts.scenario, failRate: opts.failRate, slowMs: opts.slowMs, playback,
+      log: (line) => io.err(`${line}\n`),
+    });
+  } catch (e) {
+    const reason = listenFailure((e as NodeJS.ErrnoException).code, opts.port);
+    if (!reason) throw e;
+    io.err(`op-errors: ${reason}\n`);
+    return EXIT.USAGE;
+  }
+  const info: ServeInfo = {
+    url: sandbox.url, port: sandbox.port, keys: Object.fromEntries(Object.entries(SANDBOX_KEYS).map(([k, s]) => [k, [...s]])),
+    scenario: opts.scenario ?? null, failRate: opts.failRate ?? null, cassette: opts.cassette ?? null,
+  };
+  if (ctx.json) io.out(`${JSON.stringify(info)}\n`);
+  else io.err(banner(info, opts, playback?.length ?? 0));
+  await io.flush();
+  opts.ready?.(info);
+  let stopListening = () => {};
+  await new Promise<void>((resolve) => {
+    stopListening = io.onInterrupt(resolve);
+    opts.stop?.then(resolve, resolve);
+  });
+  stopListening();
+  await sandbox.close();
+  if (!ctx.json) io.err('op-errors: sandbox stopped\n');
+  return EXIT.OK;
+}
+
+function listenFailure(code: string | undefined, port: number): string | null {
+  if (code === 'EADDRINUSE') return `port ${port} is in use: pick another with --port, or --port 0 for a free one`;
+  if (code === 'EACCES') {
+    return `port ${port} needs privileges this user lacks: pick one above 1023 with --port, or --port 0 for a free one`;
+  }
+  return null;
+}
+
+function banner(info: ServeInfo, opts: ServeOptions, recorded: number): string {
+  const root = info.url.replace(/\/api\/v1$/, '');
+  const lines = [`sandbox listening on ${info.url} (health: ${root}/health)`];
+  if (opts.cassette) {
+    const exchanges = `${recorded} recorded exchange${recorded === 1 ? '' : 's'}`;
+    lines.push(`replaying ${exchanges} from ${opts.cassette}, each once, in order per method and path`);
+  }
+  const delay = ((opts.slowMs ?? DEFAULT_SLOW_MS) / 1000).toFixed(1);
+  if (opts.scenario === 'slow') lines.push(`scenario slow: every response is delayed by ${delay} s`);
+  else if (opts.scenario) lines.push(`scenario ${opts.scenario}: ${SCENARIO_SUMMARIES[opts.scenario]}`);
+  else if (!opts.cassette) lines.push(`scenario: none (--scenario ${SCENARIOS.join('|')} scripts failures)`);
+  if (opts.failRate) lines.push(`fail rate: ${Math.round(opts.failRate * 1000) / 10}% of requests answer 503 SERVICE_UNAVAILABLE`);
+  lines.push(opts.cassette ? 'keys (not checked while replaying):' : 'keys:');
+  const width = Math.max(...Object.keys(info.keys).map((k) => k.length));
+  for (const [key, scopes] of Object.entries(info.keys)) lines.push(`  ${key.padEnd(width)}  ${scopes.join(', ')}`);
+  lines.push(`try: OPENPROSPECT_API_KEY=lnc_test_full_access op-errors call GET /orders --base-url ${info.url}`);
+  lines.push('press Ctrl-C to stop; each request is logged below');
+  return lines.map((l) => `op-errors: ${l}\n`).join('');
+}
