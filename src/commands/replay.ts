@@ -80,8 +80,11 @@ async function replayCall(
   const final = classifyAttempt(call.attempts[call.attempts.length - 1].attempt);
   const row: ReplayRow = { method: call.method, url: call.url, input: file, attempts: call.attempts.length, final, simulation: null };
   if (policy.limit <= 0) return row;
-  const sim = simulate(call.attempts, call.method, false, policy, classifyAttempt, random);
-  const where = call.url === '-' ? `${file} line ${call.attempts[0].source.line}` : `${call.method} ${call.url}`;
+  // Captures and bare bodies do not record the method; they are nearly always reads, so GET is assumed.
+  const method = call.method === '-' ? 'GET' : call.method;
+  const sim = simulate(call.attempts, method, false, policy, classifyAttempt, random);
+  const where = call.url === '-' ? `${file} line ${call.attempts[0].source.line} (method not recorded: treated as GET)`
+    : `${call.method} ${call.url}`;
   ctx.io.err(`op-errors: replaying ${where} with --retry ${policy.limit}\n`);
   for (const step of sim.steps) {
     const note = step.beyondRecording ? ' [after the recording ends: its last response assumed]' : '';

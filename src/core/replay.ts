@@ -2,6 +2,8 @@ import type { RecordedExchange } from './recording.js';
 import { type AttemptRecord, type RetryDecision, type RetryPolicy, type StopReason, decide } from './retry-policy.js';
 import type { Attempt, Classification } from './types.js';
 
+const TIMELINE_SLACK_MS = 250;
+
 /** One simulated attempt: what the recording answered then, and what the policy decided. */
 export interface SimulatedStep {
   record: AttemptRecord;
@@ -33,14 +35,16 @@ export function simulate(
 ): Simulation {
   const first = attempts[0]?.startedAt ?? null;
   const timeline = first !== null && attempts.every((a) => a.startedAt !== null);
-  const lastOffset = timeline ? attempts[attempts.length - 1].startedAt! - first : 0;
+  // A simulated attempt within a second of the last recorded one still meets the recorded moment.
+  const lastOffset = timeline ? attempts[attempts.length - 1].startedAt! - first! + (attempts[attempts.length - 1].durationMs ?? 0) + 1000 : 0;
   const steps: SimulatedStep[] = [];
   let clock = 0;
   for (let n = 1; ; n++) {
     let index = n - 1;
     if (timeline) {
       index = 0;
-      while (index + 1 < attempts.length && attempts[index + 1].startedAt! - first! <= clock) index++;
+      // A recorded retry starts a few ms after the wait it followed: the slack lets the same wait meet it.
+      while (index + 1 < attempts.length && attempts[index + 1].startedAt! - first! <= clock + TIMELINE_SLACK_MS) index++;
     } else if (index >= attempts.length) {
       const last = steps[steps.length - 1];
       return { steps, final: last.classification, stop: 'recording-ended', elapsedMs: clock };

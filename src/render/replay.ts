@@ -27,7 +27,7 @@ export function verdictWords(sim: Simulation): string {
     case 'not-retryable': return `would stop: ${RETRY_VERDICT[sim.final.retry]}`;
     case 'retry-off': return 'retryable, but --retry is 0';
     case 'limit': return `would give up after ${n} (${secs(sim.elapsedMs)})`;
-    case 'deadline': return `would stop at the deadline after ${n}`;
+    case 'deadline': return retries === 0 ? 'would stop: the wait asked for passes the deadline' : `would stop at the deadline after ${n}`;
     case 'unsafe-method': return 'would not retry: not idempotent';
     case 'recording-ended': return `unknown: the recording ends after ${sim.steps.length} attempts`;
   }
@@ -39,7 +39,7 @@ export function renderCallsTable(rows: ReplayRow[], theme: Theme, table: TableMa
     const c = r.final;
     const verdict = r.simulation ? verdictWords(r.simulation) : c.ok ? 'ok' : RETRY_VERDICT[c.retry];
     const paint = (s: string) => (c.ok ? theme.ok(s) : paintRetry(theme, c.retry, s));
-    return [r.method, r.url === '-' ? r.input : pathOf(r.url), String(r.attempts), c.status === null ? '-' : String(c.status),
+    return [r.method, r.url === '-' ? r.input : shortPath(pathOf(r.url)), String(r.attempts), c.status === null ? '-' : String(c.status),
       paint(c.code ?? 'OK'), paint(verdict)];
   });
   // The other columns take their natural width (content, padding, border); the verdict wraps in what is left.
@@ -62,7 +62,7 @@ export function renderReplaySummary(rows: ReplayRow[], theme: Theme, table: Tabl
     counts.set(key, entry);
     if (!r.final.ok) failed++;
     if (r.final.retryable) retryable++;
-    if (r.final.requestId && !ids.includes(r.final.requestId)) ids.push(r.final.requestId);
+    if (!r.final.ok && r.final.requestId && !ids.includes(r.final.requestId)) ids.push(r.final.requestId);
   }
   const sorted = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0]));
   let out = `${table(['Code', 'Calls', 'Retry'], sorted.map(([code, e]) => [code, String(e.n), e.retry]))}\n`;
@@ -75,4 +75,9 @@ export function renderReplaySummary(rows: ReplayRow[], theme: Theme, table: Tabl
 
 function visibleLength(s: string): number {
   return s.replace(/\x1b\[[0-9;]*m/g, '').length;
+}
+
+/** A path with long ids cut to their first 8 characters, so the table fits a terminal. */
+function shortPath(path: string): string {
+  return path.split('/').map((seg) => (seg.length > 16 && /\d/.test(seg) ? `${seg.slice(0, 8)}…` : seg)).join('/');
 }

@@ -15,6 +15,7 @@ const WAIT_REASON: Record<WaitReason, string> = {
 /** What came back, in a few words: `HTTP 503 SERVICE_UNAVAILABLE` or `ECONNRESET (CONNECTION_RESET)`. */
 export function outcomeWords(r: AttemptRecord): string {
   if (r.transport) return r.code && r.code !== r.transport ? `${r.transport} (${r.code})` : r.transport;
+  if (r.status === null) return r.code ?? 'no status';
   return `HTTP ${r.status}${r.code ? ` ${r.code}` : ''}`;
 }
 

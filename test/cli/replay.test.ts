@@ -78,3 +78,20 @@ describe('op-errors replay', () => {
     expect((await run(['replay', '/no/such/file'])).code).toBe(2);
   });
 });
+
+describe('the bundled examples', () => {
+  it('replay offline: the flaky call recovers, the rate-limited burst survives, the validation failure stops', async () => {
+    const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
+    const r = await run(['replay', examples, '--retry', '3', '--json']);
+    const calls = jsonLines(r.out);
+    expect(r.code).toBe(1);
+    const flaky = calls.find((c) => c.source.input.endsWith('flaky-orders.json'));
+    expect(flaky).toMatchObject({ ok: true, simulation: { stop: 'success', retries: 2 } });
+    const burst = calls.filter((c) => c.source.input.endsWith('rate-limited-burst.json'));
+    expect(burst.length).toBeGreaterThanOrEqual(4);
+    expect(burst.every((c) => c.ok)).toBe(true);
+    expect(burst.some((c) => c.attempts.some((a: { status: number }) => a.status === 429))).toBe(true);
+    expect(calls.find((c) => c.source.input.endsWith('validation-failure.json'))).toMatchObject({ code: 'VALIDATION_ERROR', simulation: { stop: 'not-retryable' } });
+    expect(calls.filter((c) => c.source.input.endsWith('.har')).length).toBeGreaterThanOrEqual(4);
+  });
+});
