@@ -2,21 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { classifyExchange } from '../../src/core/classify.js';
 import { defaultCatalog, ENTRIES } from '../../src/data/catalog.js';
 import { main } from '../../src/cli/main.js';
+import { seededRandom } from '../../src/core/replay.js';
 import { SEED_BODIES } from '../fixtures/seed-bodies.js';
 import { createTestIo } from '../helpers/io.js';
 import { curlI, readAll } from '../helpers/read.js';
 
-/** A small seeded generator, so a failure can be reproduced from the printed seed. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const corpus = [
   ...SEED_BODIES.map((s) => JSON.stringify(s.body)),
