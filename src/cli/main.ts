@@ -3,6 +3,9 @@ import { buildProgram, type RunState } from './program.js';
 import { type Io, createProcessIo } from './io.js';
 import { ConfigError, InputError, UsageError } from './errors.js';
 import { EXIT } from './exit.js';
+import { Redactor } from '../core/redact.js';
+
+const SECRET_ENV = /KEY|TOKEN|SECRET|PASSW/i;
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code; never exits the process. */
 export async function main(argv: string[], io: Io = createProcessIo()): Promise<number> {
@@ -22,11 +25,13 @@ function exitForError(e: unknown, io: Io, verbose: boolean): number {
     // Commander has already printed its message; help and version arrive here with exit code 0.
     return e.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
   }
+  // Last line of defence: no message that reaches the terminal may carry a credential from the environment.
+  const redact = new Redactor(Object.entries(io.env).filter(([k, v]) => SECRET_ENV.test(k) && (v?.length ?? 0) >= 8).map(([, v]) => v));
   if (e instanceof UsageError || e instanceof InputError || e instanceof ConfigError) {
-    io.err(`op-errors: ${e.message}\n`);
+    io.err(redact.text(`op-errors: ${e.message}\n`));
     return EXIT.USAGE;
   }
   const err = e instanceof Error ? e : new Error(String(e));
-  io.err(`op-errors: internal error: ${err.message}${verbose ? `\n${err.stack}` : ' (run with --verbose for details)'}\n`);
+  io.err(redact.text(`op-errors: internal error: ${err.message}${verbose ? `\n${err.stack}` : ' (run with --verbose for details)'}\n`));
   return EXIT.FAILURE;
 }

@@ -1,5 +1,5 @@
 import type { FieldError } from './types.js';
-import { detailFields, isObject, isPydanticList, pickString, pydanticFields } from './fields.js';
+import { MAX_DEPTH, cutDepth, detailFields, isObject, isPydanticList, nestsDeeper, pickString, pydanticFields } from './fields.js';
 
 type Json = Record<string, unknown>;
 
@@ -135,7 +135,7 @@ function collectDetails(env: Envelope, body: Json, inner: Json | null, problem: 
     env.fields.push(...fields);
     if (fields.length > 0) delete details.errors;
   }
-  env.details = details;
+  env.details = nestsDeeper(details, MAX_DEPTH) ? cutDepth(details, MAX_DEPTH) as Record<string, unknown> : details;
 }
 
 /** A `retry_after` in seconds, as a number or a numeric string. */

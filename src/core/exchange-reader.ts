@@ -1,5 +1,6 @@
 import type { Exchange, InputProblem } from './types.js';
 import { ExchangeGrouper } from './exchange-grouper.js';
+import { ResponseBlock } from './response-block.js';
 import { JsonDepthScanner, tryParseJson } from './json-scanner.js';
 import {
   isCurlWarning, matchCurlError, matchHeader, matchStatusLine, matchTrailingStatus,
@@ -15,16 +16,6 @@ export interface ReaderSink {
 const MAX_HEADER_LINES = 1_000;
 const MAX_TEXT_CHARS = 64 * 1024;
 const MAX_DOCUMENT_CHARS = 256 * 1024 * 1024;
-
-interface Block {
-  status: number;
-  headers: Record<string, string>;
-  lastHeader: string | null;
-  headerLines: number;
-  body: string[];
-  line: number;
-}
-
 type State = 'idle' | 'headers' | 'body' | 'json' | 'text';
 
 /**
@@ -33,7 +24,7 @@ type State = 'idle' | 'headers' | 'body' | 'json' | 'text';
  */
 export class ExchangeReader {
   private state: State = 'idle';
-  private block: Block | null = null;
+  private block: ResponseBlock | null = null;
   private readonly group: ExchangeGrouper;
   private pending: string[] = [];
   private pendingChars = 0;
@@ -97,7 +88,7 @@ export class ExchangeReader {
     const status = matchStatusLine(text);
     if (status) {
       this.closeCurrent();
-      this.block = { status: status.status, headers: {}, lastHeader: null, headerLines: 0, body: [], line: n };
+      this.block = new ResponseBlock(status.status, n);
       this.state = 'headers';
       this.sawAnything = true;
       return true;
@@ -148,7 +139,8 @@ export class ExchangeReader {
   private bodyLine(text: string, n: number): void {
     if (this.startsResponse(text, n)) return;
     if (isCurlWarning(text)) return;
-    this.block!.body.push(text);
+    const block = this.block!;
+    if (!block.addBodyLine(text)) this.problem(n, `the body of the response at line ${block.line} is over 64 MB; the rest of it is skipped`);
   }
 
   private jsonLine(text: string, n: number): void {
@@ -200,22 +192,10 @@ export class ExchangeReader {
   }
 
   private finishBlock(): void {
-    const block = this.block!;
+    const attempt = this.block!.finish();
+    const line = this.block!.line;
     this.block = null;
-    const lines = block.body;
-    while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
-    let status = block.status;
-    const last = lines.at(-1);
-    const trailing = last === undefined ? null : matchTrailingStatus(last);
-    if (trailing !== null) {
-      lines.pop();
-      status = trailing;
-    } else if (last !== undefined) {
-      const glued = splitGluedStatus(last);
-      if (glued && glued.status === status) lines[lines.length - 1] = glued.body;
-    }
-    if (status >= 100 && status < 200) return;
-    this.group.addFramed({ status, headers: block.headers, body: lines.join('\n') }, block.line);
+    if (attempt) this.group.addFramed(attempt, line);
   }
 
   private beginPending(state: 'json' | 'text', n: number): void {

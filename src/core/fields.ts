@@ -92,3 +92,26 @@ export function pickString(o: Json, keys: readonly string[]): string | null {
   }
   return null;
 }
+
+/** The deepest nesting printers can take; deeper values (hostile input) are cut. */
+export const MAX_DEPTH = 64;
+
+/** True when `v` nests deeper than `depth` levels of objects and arrays. */
+export function nestsDeeper(v: unknown, depth: number): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  if (depth <= 0) return true;
+  for (const child of Object.values(v)) if (nestsDeeper(child, depth - 1)) return true;
+  return false;
+}
+
+/** A copy of `v` in which anything deeper than `depth` levels is replaced by a marker, so it can be printed. */
+export function cutDepth(v: unknown, depth: number): unknown {
+  if (typeof v !== 'object' || v === null) return v;
+  if (depth <= 0) return `[nested deeper than ${MAX_DEPTH} levels]`;
+  if (Array.isArray(v)) return v.map((x) => cutDepth(x, depth - 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) {
+    Object.defineProperty(out, k, { value: cutDepth(x, depth - 1), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}

@@ -28,6 +28,7 @@ export interface ClassificationView {
 }
 
 const MAX_DETAILS = 8;
+const MAX_MESSAGE = 1000;
 
 /** The human form: status, code and verdict, message, fix, field errors, request id and wait. */
 export function renderClassification(
@@ -41,7 +42,7 @@ export function renderClassification(
   const code = c.known ? c.code! : `${c.code} (not in the catalog)`;
   const lines = [`${paintRetry(theme, c.retry, `${mark} ${status}${code}`)}  ${paintRetry(theme, c.retry, RETRY_VERDICT[c.retry])}${where}`];
   const row = (label: string, text: string) => lines.push(`  ${theme.bold(label.padEnd(13))}${wrap(text, width, ' '.repeat(15))}`);
-  if (c.message) row('Message', c.message);
+  if (c.message) row('Message', c.message.length > MAX_MESSAGE ? `${c.message.slice(0, MAX_MESSAGE)}… (${c.message.length} characters; --json has all)` : c.message);
   if (c.fix) row('Fix', c.fix);
   if (c.retryAfter !== null) row('Retry after', humanSeconds(c.retryAfter));
   if (c.requestId) row('Request id', `${c.requestId} (quote it to support)`);

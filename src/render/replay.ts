@@ -16,6 +16,7 @@ export interface ReplayRow {
   simulation: Simulation | null;
 }
 
+const MAX_TABLE_ROWS = 200;
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** What the simulated policy would have achieved, in a few words. */
@@ -34,7 +35,9 @@ export function verdictWords(sim: Simulation): string {
 }
 
 /** The table of calls: method, path, attempts, final status, code and verdict. */
-export function renderCallsTable(rows: ReplayRow[], theme: Theme, table: TableMaker, width: number): string {
+export function renderCallsTable(all: ReplayRow[], theme: Theme, table: TableMaker, width: number): string {
+  // A table of a huge recording helps nobody and takes long to draw: show the first rows and say so.
+  const rows = all.length > MAX_TABLE_ROWS ? all.slice(0, MAX_TABLE_ROWS) : all;
   const body = rows.map((r) => {
     const c = r.final;
     const verdict = r.simulation ? verdictWords(r.simulation) : c.ok ? 'ok' : RETRY_VERDICT[c.retry];
@@ -46,7 +49,8 @@ export function renderCallsTable(rows: ReplayRow[], theme: Theme, table: TableMa
   const natural = (i: number, head: string) => Math.max(head.length, ...body.map((r) => visibleLength(r[i]))) + 3;
   const others = ['Method', 'Path', 'Attempts', 'Status', 'Code'].reduce((sum, h, i) => sum + natural(i, h), 1);
   const verdictWidth = Math.max(24, width - others);
-  return `${table(['Method', 'Path', 'Attempts', 'Status', 'Code', 'Verdict'], body, [null, null, null, null, null, verdictWidth])}\n`;
+  const more = all.length > rows.length ? theme.dim(`... and ${all.length - rows.length} more calls (--json lists every one)\n`) : '';
+  return `${table(['Method', 'Path', 'Attempts', 'Status', 'Code', 'Verdict'], body, [null, null, null, null, null, verdictWidth])}\n${more}`;
 }
 
 /** The summary: count per code, the share that is retryable, and the request ids to quote to support. */
