@@ -8,7 +8,8 @@ import { Redactor } from '../core/redact.js';
 const SECRET_ENV = /KEY|TOKEN|SECRET|PASSW/i;
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code; never exits the process. */
-export async function main(argv: string[], io: Io = createProcessIo()): Promise<number> {
+export async function main(argv: string[], processIo: Io = createProcessIo()): Promise<number> {
+  const io = redacting(processIo);
   const state: RunState = { exitCode: EXIT.OK };
   const program = buildProgram(io, state);
   try {
@@ -25,13 +26,23 @@ function exitForError(e: unknown, io: Io, verbose: boolean): number {
     // Commander has already printed its message; help and version arrive here with exit code 0.
     return e.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
   }
-  // Last line of defence: no message that reaches the terminal may carry a credential from the environment.
-  const redact = new Redactor(Object.entries(io.env).filter(([k, v]) => SECRET_ENV.test(k) && (v?.length ?? 0) >= 8).map(([, v]) => v));
   if (e instanceof UsageError || e instanceof InputError || e instanceof ConfigError) {
-    io.err(redact.text(`op-errors: ${e.message}\n`));
+    io.err(`op-errors: ${e.message}\n`);
     return EXIT.USAGE;
   }
   const err = e instanceof Error ? e : new Error(String(e));
-  io.err(redact.text(`op-errors: internal error: ${err.message}${verbose ? `\n${err.stack}` : ' (run with --verbose for details)'}\n`));
+  io.err(`op-errors: internal error: ${err.message}${verbose ? `\n${err.stack}` : ' (run with --verbose for details)'}\n`);
   return EXIT.FAILURE;
+}
+
+/**
+ * The last line of defence: credentials found in the environment (API keys, tokens) are masked in
+ * everything written to stdout and stderr, whatever command, input or error produced the text.
+ */
+function redacting(io: Io): Io {
+  const secrets = Object.entries(io.env).filter(([k, v]) => SECRET_ENV.test(k) && (v?.trim().length ?? 0) >= 8).map(([, v]) => v!.trim());
+  if (secrets.length === 0) return io;
+  const redact = new Redactor(secrets);
+  // Object.create keeps the lazy stdin getter lazy: spreading would create process.stdin at once.
+  return Object.assign(Object.create(io) as Io, { out: (s: string) => io.out(redact.text(s)), err: (s: string) => io.err(redact.text(s)) });
 }
