@@ -24,6 +24,16 @@ function parseMs(value: string): number {
   return Number(value);
 }
 
+/** Parses a rate limit: `<requests>/<seconds>`, e.g. 120/60, or `off` (false: commander turns null into ''). */
+export function parseRateLimit(value: string): { limit: number; windowMs: number } | false {
+  if (value.trim() === 'off') return false;
+  const m = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(value.trim());
+  if (!m || Number(m[1]) === 0 || Number(m[2]) === 0) {
+    throw new InvalidArgumentError('Expected <requests>/<seconds>, e.g. 120/60, or off.');
+  }
+  return { limit: Number(m[1]), windowMs: Math.round(Number(m[2]) * 1000) };
+}
+
 /** Adds `serve` to the program; the sandbox module loads only when the command runs. */
 export function registerServe(
   program: Command,
@@ -37,6 +47,7 @@ export function registerServe(
     .addOption(new Option('--fail-rate <0..1>', 'share of requests that answer 503, on top of the scenario').argParser(parseRate))
     .option('--cassette <file>', 'replay the responses recorded in an op-errors cassette or a HAR file')
     .addOption(new Option('--slow-ms <ms>', 'delay of each response with --scenario slow (default 35000)').argParser(parseMs))
+    .addOption(new Option('--rate-limit <n/s>', 'requests per window per key, e.g. 120/60 (the default), or off').argParser(parseRateLimit))
     .addHelpText('after', `
 The sandbox listens on 127.0.0.1 only and serves /api/v1 like api.openprospect.io, with data in memory.
 Keys: lnc_test_full_access (every scope) and lnc_test_read_only (the :read scopes); 120 requests per
@@ -56,13 +67,15 @@ Examples:
   $ op-errors serve --scenario flaky     # then: op-errors call GET /orders --retry 3 --base-url ...
   $ op-errors serve --port 0 --json      # prints {"url": ..., "port": ...} on stdout
   $ op-errors serve --cassette incident.json
-  $ op-errors serve --fail-rate 0.2`)
+  $ op-errors serve --fail-rate 0.2
+  $ op-errors serve --rate-limit off      # e.g. to load-test your own client`)
     .action(async (opts: Record<string, unknown>, cmd: Command) => {
       const { runServe } = await import('./serve.js');
       setExit(await runServe({
         port: opts.port as number, scenario: opts.scenario as ScenarioName | undefined,
         failRate: opts.failRate as number | undefined, cassette: opts.cassette as string | undefined,
         slowMs: opts.slowMs as number | undefined,
+        rateLimit: opts.rateLimit as { limit: number; windowMs: number } | false | undefined,
       }, await context(cmd)));
     });
 }

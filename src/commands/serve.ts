@@ -24,6 +24,8 @@ export interface ServeOptions {
   failRate?: number;
   cassette?: string;
   slowMs?: number;
+  /** Requests per window per key; false turns the limit off. */
+  rateLimit?: { limit: number; windowMs: number } | false;
   /** Called once the server listens. */
   ready?: (info: ServeInfo) => void;
   /** Ends the server as Ctrl-C does, when it settles. */
@@ -38,6 +40,7 @@ export async function runServe(opts: ServeOptions, ctx: CommandContext): Promise
   try {
     sandbox = await startSandbox({
       port: opts.port, scenario: opts.scenario, failRate: opts.failRate, slowMs: opts.slowMs, playback,
+      rateLimit: opts.rateLimit === false ? { limit: Number.MAX_SAFE_INTEGER, windowMs: 60_000 } : opts.rateLimit,
       log: (line) => io.err(`${line}\n`),
     });
   } catch (e) {
