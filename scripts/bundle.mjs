@@ -19,5 +19,6 @@ await build({
   // commander is CommonJS; its require() calls need a require function inside the ESM bundle.
   banner: { js: "import { createRequire as __opCreateRequire } from 'node:module'; const require = __opCreateRequire(import.meta.url);" },
   sourcemap: true,
+  minify: true,
   logLevel: 'warning',
 });
