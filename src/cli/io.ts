@@ -4,6 +4,8 @@ import { isatty } from 'node:tty';
 export interface Io {
   /** Queues text for stdout; call `flush` to wait until it is written. */
   out(text: string): void;
+  /** Queues ready-made bytes and text for stdout, in order; optional, the fast path of large outputs. */
+  outParts?(parts: (string | Uint8Array)[]): void;
   /** Writes the queued stdout text, waiting for the pipe to drain. */
   flush(): Promise<void>;
   /** Writes text to stderr at once. */
@@ -42,6 +44,13 @@ export function createProcessIo(): Io {
   return {
     out(text) {
       if (!closed) queue.push(text);
+    },
+    outParts(parts) {
+      if (closed) return;
+      for (const p of parts) {
+        if (typeof p === 'string') queue.push(p);
+        else queue.pushBytes(p);
+      }
     },
     async flush() {
       const chunks = queue.take();
@@ -101,6 +110,21 @@ class ByteQueue {
     this.used += this.block.write(text, this.used);
   }
 
+  /** Appends bytes as they are. */
+  pushBytes(bytes: Uint8Array): void {
+    if (this.used + bytes.length > BLOCK) {
+      this.seal();
+      if (bytes.length > BLOCK) {
+        this.sealed.push(Buffer.from(bytes));
+        return;
+      }
+      this.block = Buffer.allocUnsafe(BLOCK);
+      this.start = this.used = 0;
+    }
+    this.block.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+
   /** Returns everything queued so far and empties the queue. */
   take(): Buffer[] {
     this.seal();
@@ -115,4 +139,9 @@ class ByteQueue {
     this.sealed.push(this.block.subarray(this.start, this.used));
     this.start = this.used;
   }
+}
+
+/** The same Io with another environment; Object.create keeps getters such as the lazy stdin working. */
+export function withEnv(io: Io, env: Record<string, string | undefined>): Io {
+  return Object.assign(Object.create(io) as Io, { env });
 }

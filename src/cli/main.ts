@@ -44,5 +44,8 @@ function redacting(io: Io): Io {
   if (secrets.length === 0) return io;
   const redact = new Redactor(secrets);
   // Object.create keeps the lazy stdin getter lazy: spreading would create process.stdin at once.
-  return Object.assign(Object.create(io) as Io, { out: (s: string) => io.out(redact.text(s)), err: (s: string) => io.err(redact.text(s)) });
+  const wrapped: Partial<Io> = { out: (s) => io.out(redact.text(s)), err: (s) => io.err(redact.text(s)) };
+  // Byte parts come from the catalog and never hold a secret; only the text parts need masking.
+  if (io.outParts) wrapped.outParts = (parts) => io.outParts!(parts.map((p) => (typeof p === 'string' ? redact.text(p) : p)));
+  return Object.assign(Object.create(io) as Io, wrapped);
 }

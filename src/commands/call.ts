@@ -1,6 +1,7 @@
 import type { CommandContext } from '../cli/context.js';
 import { EXIT, exitCodeFor } from '../cli/exit.js';
 import { VERSION } from '../cli/version.js';
+import { withEnv } from '../cli/io.js';
 import { appendToCassette, type Interaction } from '../adapters/cassette.js';
 import { send } from '../adapters/http.js';
 import { type SentAttempt, abortableSleep, runWithRetry } from '../adapters/retry-runner.js';
@@ -34,7 +35,7 @@ export async function runCall(opts: CallOptions, ctx: CommandContext): Promise<n
   try {
     // The sandbox knows only its own keys: the full-access one stands in for the user's.
     const env = { ...ctx.io.env, OPENPROSPECT_API_KEY: 'lnc_test_full_access', OPENPROSPECT_BASE_URL: sandbox.url };
-    return await callOnce({ ...opts, baseUrl: opts.baseUrl ?? sandbox.url }, { ...ctx, io: { ...ctx.io, env } });
+    return await callOnce({ ...opts, baseUrl: opts.baseUrl ?? sandbox.url }, { ...ctx, io: withEnv(ctx.io, env) });
   } finally {
     await sandbox.close();
   }

@@ -4,9 +4,10 @@ import type { Catalog } from '../core/catalog.js';
 import { classifyExchange, unreadableReason } from '../core/classify.js';
 import type { Classification, Exchange, InputProblem } from '../core/types.js';
 import {
-  type AttemptSummary, type ClassificationView, classificationJson, renderClassification, renderTotals,
+  type AttemptSummary, type ClassificationView, renderClassification, renderTotals,
 } from '../render/classification.js';
 import { loadTableMaker } from '../render/table.js';
+import { classificationSegments } from '../render/classification-json.js';
 
 const MAX_PROBLEM_LINES = 20;
 
@@ -98,17 +99,19 @@ export class ClassifyPrinter {
   private print(ex: Exchange): boolean {
     const { io, json } = this.ctx;
     let c: Classification;
-    let text: string;
+    let output: string | (string | Buffer)[];
     try {
       c = classifyExchange(ex, { catalog: this.catalog, now: this.now, statusHint: this.statusHint });
       if (!json && c.fields.length > 0 && !this.view.table) return false;
       const attempts = this.summarize(ex, c);
-      text = json ? `${classificationJson(c, attempts, ex.source)}\n` : renderClassification(c, attempts, ex.source, this.view);
+      output = json ? classificationSegments(c, attempts, ex.source) : renderClassification(c, attempts, ex.source, this.view);
     } catch (e) {
       this.problem({ ...ex.source, message: `could not classify this response: ${(e as Error).message}` });
       return true;
     }
-    io.out(!json && this.count() > 0 ? `\n${text}` : text);
+    if (typeof output === 'string') io.out(this.count() > 0 ? `\n${output}` : output);
+    else if (io.outParts) io.outParts(output);
+    else io.out(output.map((p) => (typeof p === 'string' ? p : p.toString('utf8'))).join(''));
     this.exit = worseExit(this.exit, exitCodeFor(c));
     if (c.ok) this.totals.ok++;
     else if (c.retryable) this.totals.retryable++;

@@ -1,5 +1,6 @@
 import type { Classification } from '../core/types.js';
 import { brief } from '../core/fields.js';
+export { classificationJson } from './classification-json.js';
 import type { TableMaker } from './table.js';
 import type { Theme } from './theme.js';
 import { paintRetry } from './explain.js';
@@ -65,55 +66,6 @@ function attemptLine(attempts: AttemptSummary[], theme: Theme): string {
   if (attempts.length < 2) return '';
   const chain = attempts.map((a) => (a.status === null ? a.code ?? '?' : String(a.status))).join(' → ');
   return `  ${theme.dim(`${attempts.length} attempts: ${chain} (the last one decides)`)}\n`;
-}
-
-const encoded = new Map<string, string>();
-
-/** JSON-encodes a string that recurs on many lines (codes, fixes, input names) once. */
-function recurring(s: string | null): string {
-  if (s === null) return 'null';
-  let json = encoded.get(s);
-  if (json === undefined) {
-    json = JSON.stringify(s);
-    if (encoded.size < 4096) encoded.set(s, json);
-  }
-  return json;
-}
-
-function isEmpty(o: object): boolean {
-  for (const k in o) if (Object.hasOwn(o, k)) return false;
-  return true;
-}
-
-const heads = new Map<string, Map<number, string>>();
-const RETRY_INDEX = { none: 0, backoff: 1, reauth: 2, refresh: 3 } as const;
-
-/** The fields from `ok` to `retry`: they repeat for every response with the same code, status and rule. */
-function head(c: Classification): string {
-  const key = (c.status ?? 0) * 16 + RETRY_INDEX[c.retry] * 4 + (c.ok ? 2 : 0) + (c.known ? 1 : 0);
-  const code = c.code ?? '';
-  let byKey = heads.get(code);
-  if (!byKey) heads.set(code, (byKey = new Map()));
-  let h = byKey.get(key);
-  if (h === undefined) {
-    h = `{"ok":${c.ok},"status":${c.status},"code":${c.code === null ? 'null' : JSON.stringify(c.code)},` +
-      `"known":${c.known},"retryable":${c.retryable},"retry":"${c.retry}","retryAfter":`;
-    if (byKey.size < 256) byKey.set(key, h);
-  }
-  return h;
-}
-
-/**
- * The JSON contract: one object per exchange, on one line. Written by hand because classify emits one
- * per log line and the recurring parts (code, rule, fix) dominate the output; the field order is the contract's.
- */
-export function classificationJson(c: Classification, attempts: AttemptSummary[], source: SourceRef): string {
-  const att = attempts.length === 1 ? `{"status":${attempts[0].status},"code":${recurring(attempts[0].code)}}`
-    : attempts.map((a) => `{"status":${a.status},"code":${recurring(a.code)}}`).join(',');
-  return `${head(c)}${JSON.stringify(c.retryAfter)},"message":${JSON.stringify(c.message)},"fix":${recurring(c.fix)},` +
-    `"requestId":${JSON.stringify(c.requestId)},"fields":${c.fields.length === 0 ? '[]' : JSON.stringify(c.fields)},` +
-    `"details":${isEmpty(c.details) ? '{}' : JSON.stringify(c.details)},"attempts":[${att}],` +
-    `"source":{"input":${recurring(source.input)},"line":${source.line}}}`;
 }
 
 /** Totals after several exchanges. */

@@ -49,3 +49,15 @@ function pick(c: Record<string, unknown>) {
   const { ok, status, code, known, retry, retryAfter, message, fields, details } = c;
   return { ok, status, code, known, retry, retryAfter, message, fields, details };
 }
+
+describe('call --sandbox through the whole program', () => {
+  it('works when the environment holds other credentials (which are masked in the output)', async () => {
+    const { main } = await import('../../src/cli/main.js');
+    const { createTestIo } = await import('../helpers/io.js');
+    const io = createTestIo({ env: { GITHUB_TOKEN: 'ghp_secretsecretsecret', XDG_CONFIG_HOME: '/nonexistent' } });
+    const code = await main(['call', 'GET', '/orders', '--sandbox', '--json'], io);
+    expect(io.stderr()).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(io.stdout())).toMatchObject({ ok: true, status: 200 });
+  });
+});
