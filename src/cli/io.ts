@@ -1,4 +1,5 @@
-import { isatty } from 'node:tty';
+import { fstatSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 /** Everything a command may touch outside itself; tests pass their own. */
 export interface Io {
@@ -40,7 +41,7 @@ export function createProcessIo(): Io {
     }
     return process.stdout;
   };
-  const outIsTTY = isatty(1);
+  const outIsTTY = isTerminal(1);
   return {
     out(text) {
       if (!closed) queue.push(text);
@@ -69,9 +70,9 @@ export function createProcessIo(): Io {
     get stdin() {
       return process.stdin;
     },
-    stdinIsTTY: isatty(0),
+    stdinIsTTY: isTerminal(0),
     stdoutIsTTY: outIsTTY,
-    stderrIsTTY: isatty(2),
+    stderrIsTTY: isTerminal(2),
     columns: outIsTTY ? process.stdout.columns : undefined,
     env: process.env,
     cwd: process.cwd(),
@@ -84,6 +85,19 @@ export function createProcessIo(): Io {
 }
 
 const BLOCK = 1024 * 1024;
+
+/**
+ * Whether a file descriptor is a terminal. Pipes and files answer from one fstat; only a character device
+ * (a terminal, or /dev/null) needs node:tty, which costs a few ms to load.
+ */
+function isTerminal(fd: number): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
+}
 
 /**
  * Output encoded straight into large buffers: joining hundreds of thousands of JSON lines into one string
