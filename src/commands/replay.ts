@@ -82,7 +82,8 @@ async function replayCall(
   if (policy.limit <= 0) return row;
   // Captures and bare bodies do not record the method; they are nearly always reads, so GET is assumed.
   const method = call.method === '-' ? 'GET' : call.method;
-  const sim = simulate(call.attempts, method, false, policy, classifyAttempt, random);
+  const keyed = call.attempts.some((a) => a.idempotencyKey === true);
+  const sim = simulate(call.attempts, method, keyed, policy, classifyAttempt, random);
   const where = call.url === '-' ? `${file} line ${call.attempts[0].source.line} (method not recorded: treated as GET)`
     : `${call.method} ${call.url}`;
   ctx.io.err(`op-errors: replaying ${where} with --retry ${policy.limit}\n`);

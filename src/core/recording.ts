@@ -9,6 +9,8 @@ export interface RecordedExchange {
   /** When the request started (ms since the epoch), when the recording says. */
   startedAt: number | null;
   durationMs: number | null;
+  /** The request carried an Idempotency-Key header, so a retry could not apply it twice. */
+  idempotencyKey?: boolean;
   /** Input file and 1-based position (entry index or line) for messages. */
   source: { input: string; line: number };
 }

@@ -31,7 +31,7 @@ export function callsFromCassette(json: Json, file: string): RecordedCall[] {
     return {
       method: String(req.method ?? 'GET').toUpperCase(), url: String(req.url ?? '-'), attempt,
       startedAt: Number.isNaN(startedAt) ? null : startedAt, durationMs: typeof it.durationMs === 'number' ? it.durationMs : null,
-      source: { input: file, line: i + 1 }, first: it.attempt === 1,
+      idempotencyKey: 'idempotency-key' in headersOf(req.headers), source: { input: file, line: i + 1 }, first: it.attempt === 1,
     };
   });
   return group(exchanges, (e, prev) => e.first || e.method !== prev.method || e.url !== prev.url);
@@ -57,7 +57,7 @@ export function callsFromHar(json: Json, file: string): RecordedCall[] {
     return {
       method: String(e.request.method ?? 'GET').toUpperCase(), url: String(e.request.url ?? '-'), attempt,
       startedAt: Number.isNaN(startedAt) ? null : startedAt, durationMs: typeof e.time === 'number' ? Math.round(e.time) : null,
-      source: { input: file, line: i + 1 },
+      idempotencyKey: 'idempotency-key' in headersOf(e.request.headers), source: { input: file, line: i + 1 },
     };
   });
   return group(exchanges, (e, prev) => e.method !== prev.method || e.url !== prev.url);
@@ -66,8 +66,8 @@ export function callsFromHar(json: Json, file: string): RecordedCall[] {
 function group<T extends RecordedExchange>(exchanges: T[], startsCall: (e: T, prev: T) => boolean): RecordedCall[] {
   const calls: RecordedCall[] = [];
   exchanges.forEach((e, i) => {
-    const { method, url, attempt, startedAt, durationMs, source } = e;
-    const clean: RecordedExchange = { method, url, attempt, startedAt, durationMs, source };
+    const { method, url, attempt, startedAt, durationMs, idempotencyKey, source } = e;
+    const clean: RecordedExchange = { method, url, attempt, startedAt, durationMs, idempotencyKey, source };
     if (i === 0 || startsCall(e, exchanges[i - 1])) calls.push({ method, url, attempts: [clean] });
     else calls[calls.length - 1].attempts.push(clean);
   });

@@ -95,3 +95,19 @@ describe('the bundled examples', () => {
     expect(calls.filter((c) => c.source.input.endsWith('.har')).length).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe('replay and idempotency keys', () => {
+  it('retries a recorded POST only when it carried an Idempotency-Key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'op-replay-'));
+    const tape = (key: boolean) => JSON.stringify({ format: 'op-errors-cassette', version: 1, interactions: [1, 2].map((n) => ({
+      recordedAt: `2026-11-21T09:00:0${n}Z`, attempt: n,
+      request: { method: 'POST', url: 'https://x/api/v1/orders', headers: key ? { 'idempotency-key': 'k1' } : {}, body: '{}' },
+      response: n === 1 ? { status: 503, headers: {}, body: '' } : { status: 201, headers: {}, body: '{}' }, transport: null, durationMs: 5 })) });
+    writeFileSync(join(dir, 'plain.json'), tape(false));
+    writeFileSync(join(dir, 'keyed.json'), tape(true));
+    const plain = jsonLines((await run(['replay', join(dir, 'plain.json'), '--retry', '2', '--json'])).out)[0];
+    const keyed = jsonLines((await run(['replay', join(dir, 'keyed.json'), '--retry', '5', '--json'])).out)[0];
+    expect(plain.simulation.stop).toBe('unsafe-method');
+    expect(keyed.simulation.stop).toBe('success');
+  });
+});
