@@ -57,6 +57,7 @@ export async function runReplay(opts: ReplayOptions, ctx: CommandContext): Promi
         const row = await replayCall(call, file, policy, opts, ctx, classifyAttempt, summary, random, controller.signal);
         if (!row) return EXIT.INTERRUPTED;
         rows.push(row);
+        if (io.stderrIsTTY && rows.length % 1000 === 0) io.err(`\rop-errors: replayed ${rows.length} calls (file ${i + 1}/${files.length})`);
         exit = worseExit(exit, exitCodeFor(row.final));
         if (ctx.json) io.out(replayJson(row, call, classifyAttempt));
       }
@@ -64,7 +65,7 @@ export async function runReplay(opts: ReplayOptions, ctx: CommandContext): Promi
   } finally {
     stopListening();
   }
-  if (io.stderrIsTTY && files.length > 1) io.err('\r\x1b[K');
+  if (io.stderrIsTTY && (files.length > 1 || rows.length >= 1000)) io.err('\r\x1b[K');
   if (!ctx.json && rows.length > 0) {
     const table = await loadTableMaker(ctx.theme);
     io.out(`${renderCallsTable(rows, ctx.theme, table, ctx.width)}\n${renderReplaySummary(rows, ctx.theme, table)}`);
