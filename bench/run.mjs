@@ -35,7 +35,8 @@ try {
 Measured by \`npm run bench\` (\`bench/run.mjs\`) on ${new Date().toISOString().slice(0, 10)}: Node ${process.version},
 ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}). Commands are run interleaved, round by round in a
 rotating order, so machine noise falls on all of them alike; medians and spreads are reported, and each goal
-is a ratio measured in the same run. ${quick ? '**Quick mode: small sizes and few runs; the figures are only a smoke test.**' : ''}
+is a ratio measured in the same run. On a shared 2-core machine whole runs still move by 10–30% from one to
+the next (bare \`node -e 0\` has measured anywhere from 66 to 105 ms), so read the ratios, not the absolute times. ${quick ? '**Quick mode: small sizes and few runs; the figures are only a smoke test.**' : ''}
 
 ## Startup
 
