@@ -44,6 +44,10 @@ ${s.rounds} interleaved rounds. Goal: within 1.3x of \`node -e 0\` — ${goal(st
 
 ${s.table.join('\n')}
 
+The two floors show what any Node CLI pays before its first line runs: loading a file at all, and loading it
+as an ES module (op-errors is ESM, as its pinned dependencies got and chalk require). What op-errors adds on
+top is commander and its own code, about 15–25 ms.
+
 Reproduce: \`node bench/run.mjs\` (or \`hyperfine -N 'node -e 0' 'node bin/op-errors.js explain ORDER_NOT_FOUND'\`).
 
 ## Throughput of \`classify --json\`
