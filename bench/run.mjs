@@ -46,7 +46,7 @@ ${s.table.join('\n')}
 
 The two floors show what any Node CLI pays before its first line runs: loading a file at all, and loading it
 as an ES module (op-errors is ESM, as its pinned dependencies got and chalk require). What op-errors adds on
-top is commander and its own code, about 15–25 ms.
+top of the ES module floor (commander, its own code, writing the answer) is ${s.added.map((a) => `${a.ms.toFixed(0)} ms for \`${a.name.replace('op-errors ', '')}\``).join(', ')}.
 
 Reproduce: \`node bench/run.mjs\` (or \`hyperfine -N 'node -e 0' 'node bin/op-errors.js explain ORDER_NOT_FOUND'\`).
 

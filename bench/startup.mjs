@@ -29,7 +29,9 @@ export async function startup({ bin, tmp, rounds }) {
     const reference = !c.name.startsWith('op-errors');
     return { name: c.name, ...st, ratio, reference, met: reference || ratio <= 1.3 };
   });
+  const floor = rows.find((r) => r.name.startsWith('node empty.mjs')).median;
+  const added = rows.filter((r) => !r.reference).map((r) => ({ name: r.name, ms: r.median - floor }));
   const table = ['| Command | Median | Spread (p25–p75) | Ratio to `node -e 0` | Goal ≤ 1.3x |', '| --- | --- | --- | --- | --- |',
     ...rows.map((r) => `| \`${r.name}\` | ${fmt(r.median)} | ${fmt(r.p25)} – ${fmt(r.p75)} | ${r.ratio.toFixed(2)}x | ${r.reference ? '' : r.met ? 'met' : 'missed'} |`)];
-  return { table, rounds, rows };
+  return { table, rounds, rows, added };
 }

@@ -1,4 +1,4 @@
-import { fstatSync } from 'node:fs';
+import { fstatSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 /** Everything a command may touch outside itself; tests pass their own. */
@@ -54,8 +54,17 @@ export function createProcessIo(): Io {
       }
     },
     async flush() {
-      const chunks = queue.take();
+      let chunks = queue.take();
       if (chunks.length === 0 || closed) return;
+      // Until the stream exists, write straight to the descriptor: creating process.stdout loads the
+      // net and stream modules, a few ms that a one-answer command need not pay. A pipe that would block
+      // (EAGAIN) hands the rest to the stream, which waits for it.
+      if (!listening) {
+        const direct = writeDirect(chunks);
+        if (direct === 'closed') closed = true;
+        if (direct === 'closed' || direct.length === 0) return;
+        chunks = direct;
+      }
       const out = stdout();
       let ok = true;
       for (const chunk of chunks) ok = out.write(chunk);
@@ -85,6 +94,21 @@ export function createProcessIo(): Io {
 }
 
 const BLOCK = 1024 * 1024;
+
+/** Writes chunks to fd 1 synchronously while it accepts them; returns what is left for the stream. */
+function writeDirect(chunks: Buffer[]): Buffer[] | 'closed' {
+  for (let i = 0; i < chunks.length; i++) {
+    let chunk = chunks[i];
+    try {
+      while (chunk.length > 0) chunk = chunk.subarray(writeSync(1, chunk));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EPIPE') return 'closed';
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      return [chunk, ...chunks.slice(i + 1)];
+    }
+  }
+  return [];
+}
 
 /**
  * Whether a file descriptor is a terminal. Pipes and files answer from one fstat; only a character device

@@ -3,6 +3,9 @@ import type { Io } from './io.js';
 import { createContext, type GlobalFlags } from './context.js';
 import { statusOption } from './options.js';
 import { VERSION } from './version.js';
+// explain and classify are the commands run in loops, so they load with the program; the rest load lazily.
+import { runClassify } from '../commands/classify.js';
+import { runExplain } from '../commands/explain.js';
 import { registerCall } from '../commands/call-register.js';
 import { registerReplay } from '../commands/replay-register.js';
 import { registerDoctor } from '../commands/doctor-register.js';
@@ -58,7 +61,6 @@ Examples:
   $ op-errors explain ECONNRESET     # transport failures by errno or curl exit code (curl:28)
   $ op-errors explain --list --status 403`)
     .action(async (code: string | undefined, opts: { list?: boolean; status?: number }, cmd: Command) => {
-      const { runExplain } = await import('../commands/explain.js');
       state.exitCode = await runExplain({ query: code, list: opts.list === true, status: opts.status }, await context(cmd));
     });
 
@@ -66,7 +68,6 @@ Examples:
     .description('list every error code in a table (same as explain --list)')
     .addOption(statusOption('only codes documented with this HTTP status'))
     .action(async (opts: { status?: number }, cmd: Command) => {
-      const { runExplain } = await import('../commands/explain.js');
       state.exitCode = await runExplain({ list: true, status: opts.status }, await context(cmd));
     });
 
@@ -86,7 +87,6 @@ Examples:
   $ op-errors classify --status 503 body.json
   $ op-errors classify --json app-errors.ndjson | jq -r 'select(.retryable) | .code'`)
     .action(async (files: string[], opts: { status?: number }, cmd: Command) => {
-      const { runClassify } = await import('../commands/classify.js');
       state.exitCode = await runClassify({ files, status: opts.status }, await context(cmd));
     });
 

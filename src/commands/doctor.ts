@@ -26,10 +26,11 @@ export async function runDoctor(opts: DoctorOptions, ctx: CommandContext): Promi
   const checks: Check[] = [];
   const timeoutMs = opts.timeout * 1000;
   checks.push(keyCheck(keyEnv, key));
-  const health = await send({ method: 'GET', url: joinUrl(new URL(base).origin, '/health').toString(), headers: {}, timeoutMs });
+  const origin = joinUrl(base, '/').origin;
+  const health = await send({ method: 'GET', url: `${origin}/health`, headers: {}, timeoutMs });
   const h = health.attempt;
   checks.push(h.status === 200
-    ? { name: 'base URL', ok: true, detail: `${new URL(base).origin}/health answered 200 in ${health.durationMs} ms` }
+    ? { name: 'base URL', ok: true, detail: `${origin}/health answered 200 in ${health.durationMs} ms` }
     : { name: 'base URL', ok: false, detail: h.transport ? h.transport.message : `/health answered ${h.status}`,
       fix: `check the base URL (${base}), your network and proxy; op-errors explain ${h.transport?.code ?? h.status}` });
   let scopes: string[] | null = null;

@@ -56,3 +56,12 @@ describe('op-errors doctor against the sandbox', () => {
     expect(JSON.parse(io.stdout()).checks[1]).toMatchObject({ name: 'base URL', ok: false, fix: expect.stringContaining('ECONNREFUSED') });
   });
 });
+
+describe('doctor usage errors', () => {
+  it('rejects a base URL that is not a URL with exit 2', async () => {
+    const { main } = await import('../../src/cli/main.js');
+    const io = createTestIo({ env: { OPENPROSPECT_API_KEY: 'lnc_test_full_access', XDG_CONFIG_HOME: '/x' } });
+    expect(await main(['doctor', '--base-url', 'not a url'], io)).toBe(2);
+    expect(io.stderr()).toMatch(/the base URL 'not a url' is not a URL/);
+  });
+});
