@@ -3,10 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { UsageError } from '../cli/errors.js';
 import type { FileConfig } from '../core/config-schema.js';
 import { findJsonError } from '../core/json-error.js';
-import { DEFAULT_POLICY, type RetryPolicy } from '../core/retry-policy.js';
+import { type RetryFlags, type RetryPolicy, resolvePolicy } from '../core/retry-policy.js';
 
 /** The flags of `call`, as commander parsed them. */
-export interface CallFlags {
+export interface CallFlags extends RetryFlags {
   method: string;
   target: string;
   baseUrl?: string;
@@ -16,12 +16,7 @@ export interface CallFlags {
   timeout?: number;
   auth: boolean;
   insecureHttp: boolean;
-  retry?: number;
-  retryMaxDelay?: number;
-  retryMaxTime?: number;
-  jitter?: RetryPolicy['jitter'];
   idempotencyKey?: string;
-  retryUnsafe: boolean;
 }
 
 /** A request ready to send, with the policy that governs its retries. */
@@ -94,14 +89,7 @@ export async function prepareCall(
   return {
     method, url: url.toString(), headers, body, secrets, warnings, idempotencyKey,
     timeoutMs: Math.round((flags.timeout ?? config?.timeout ?? 30) * 1000),
-    policy: {
-      ...DEFAULT_POLICY,
-      limit: flags.retry ?? config?.retry?.limit ?? DEFAULT_POLICY.limit,
-      maxDelayMs: secondsToMs(flags.retryMaxDelay ?? config?.retry?.maxDelay) ?? DEFAULT_POLICY.maxDelayMs,
-      maxTimeMs: secondsToMs(flags.retryMaxTime ?? config?.retry?.maxTime) ?? DEFAULT_POLICY.maxTimeMs,
-      jitter: flags.jitter ?? config?.retry?.jitter ?? DEFAULT_POLICY.jitter,
-      retryUnsafe: flags.retryUnsafe,
-    },
+    policy: resolvePolicy(flags, config),
   };
 }
 
@@ -137,10 +125,6 @@ async function readData(data: string, readStdin: () => Promise<string>): Promise
   const error = findJsonError(text);
   if (error) throw new UsageError(`${where}: invalid JSON at line ${error.line}, column ${error.column}: ${error.message}`);
   return text;
-}
-
-function secondsToMs(s: number | undefined): number | undefined {
-  return s === undefined ? undefined : Math.round(s * 1000);
 }
 
 function isLoopback(host: string): boolean {

@@ -4,8 +4,7 @@ import { InputError } from '../cli/errors.js';
 import { abortableSleep } from '../adapters/retry-runner.js';
 import { classify } from '../core/classify.js';
 import { seededRandom, simulate } from '../core/replay.js';
-import { DEFAULT_POLICY, type RetryPolicy } from '../core/retry-policy.js';
-import type { FileConfig } from '../core/config-schema.js';
+import { type RetryFlags, type RetryPolicy, resolvePolicy } from '../core/retry-policy.js';
 import { type RecordedCall, expandInputs, loadRecording } from '../input/recordings.js';
 import { callJson } from '../render/call.js';
 import { type ReplayRow, renderCallsTable, renderReplaySummary } from '../render/replay.js';
@@ -14,13 +13,8 @@ import { loadTableMaker } from '../render/table.js';
 import { catalogFor } from './catalog-for.js';
 
 /** What `replay` was asked. */
-export interface ReplayOptions {
+export interface ReplayOptions extends RetryFlags {
   files: string[];
-  retry?: number;
-  retryMaxDelay?: number;
-  retryMaxTime?: number;
-  jitter?: RetryPolicy['jitter'];
-  retryUnsafe: boolean;
   seed: number;
   realtime: boolean;
 }
@@ -30,7 +24,7 @@ export async function runReplay(opts: ReplayOptions, ctx: CommandContext): Promi
   const { io } = ctx;
   const loaded = await ctx.config();
   const catalog = await catalogFor(ctx);
-  const policy = replayPolicy(opts, loaded?.config ?? null);
+  const policy = resolvePolicy(opts, loaded?.config ?? null);
   const random = seededRandom(opts.seed);
   const classifyAttempt = (a: Parameters<typeof classify>[0]) => classify(a, { catalog, now: io.now() });
   const files = await expandInputs(opts.files);
@@ -102,18 +96,6 @@ async function replayCall(
     }
   }
   return { ...row, final: sim.final, simulation: sim };
-}
-
-function replayPolicy(opts: ReplayOptions, config: FileConfig | null): RetryPolicy {
-  const ms = (s: number | undefined) => (s === undefined ? undefined : Math.round(s * 1000));
-  return {
-    ...DEFAULT_POLICY,
-    limit: opts.retry ?? 0,
-    maxDelayMs: ms(opts.retryMaxDelay ?? config?.retry?.maxDelay) ?? DEFAULT_POLICY.maxDelayMs,
-    maxTimeMs: ms(opts.retryMaxTime ?? config?.retry?.maxTime) ?? DEFAULT_POLICY.maxTimeMs,
-    jitter: opts.jitter ?? config?.retry?.jitter ?? DEFAULT_POLICY.jitter,
-    retryUnsafe: opts.retryUnsafe,
-  };
 }
 
 function replayJson(row: ReplayRow, call: RecordedCall, classifyAttempt: (a: RecordedCall['attempts'][number]['attempt']) =>

@@ -1,3 +1,4 @@
+import type { FileConfig } from './config-schema.js';
 import type { Classification, WaitSource } from './types.js';
 
 /** How `call --retry` (and `replay --retry`) repeats requests. */
@@ -19,6 +20,30 @@ export interface RetryPolicy {
 export const DEFAULT_POLICY: RetryPolicy = {
   limit: 0, baseDelayMs: 1000, maxDelayMs: 30_000, maxTimeMs: 300_000, jitter: 'full', retryUnsafe: false,
 };
+
+/** The retry flags that call and replay share. */
+export interface RetryFlags {
+  retry?: number;
+  /** Seconds. */
+  retryMaxDelay?: number;
+  /** Seconds. */
+  retryMaxTime?: number;
+  jitter?: RetryPolicy['jitter'];
+  retryUnsafe: boolean;
+}
+
+/** The policy in force: flags over the config file's `retry` over the defaults. */
+export function resolvePolicy(flags: RetryFlags, config: FileConfig | null): RetryPolicy {
+  const ms = (s: number | undefined) => (s === undefined ? undefined : Math.round(s * 1000));
+  return {
+    ...DEFAULT_POLICY,
+    limit: flags.retry ?? config?.retry?.limit ?? DEFAULT_POLICY.limit,
+    maxDelayMs: ms(flags.retryMaxDelay ?? config?.retry?.maxDelay) ?? DEFAULT_POLICY.maxDelayMs,
+    maxTimeMs: ms(flags.retryMaxTime ?? config?.retry?.maxTime) ?? DEFAULT_POLICY.maxTimeMs,
+    jitter: flags.jitter ?? config?.retry?.jitter ?? DEFAULT_POLICY.jitter,
+    retryUnsafe: flags.retryUnsafe,
+  };
+}
 
 /** What the policy is told about the attempt that just finished. */
 export interface RetryInput {
