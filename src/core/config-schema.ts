@@ -1,4 +1,5 @@
 import type { CatalogEntry, RetryStrategy } from './types.js';
+import { isObject } from './fields.js';
 import type { Catalog } from './catalog.js';
 import { fallbackRetry } from './catalog.js';
 
@@ -22,8 +23,6 @@ export interface FileConfig {
 
 const STRATEGIES: readonly RetryStrategy[] = ['none', 'backoff', 'reauth', 'refresh'];
 const JITTERS = ['full', 'equal', 'none'] as const;
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Checks a parsed config file; every problem names the key, so the message can point at it. */
 export function validateConfig(raw: unknown): { config: FileConfig; errors: string[] } {

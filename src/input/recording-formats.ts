@@ -1,10 +1,10 @@
 import { InputError } from '../cli/errors.js';
+import { isObject } from '../core/fields.js';
 import type { RecordedExchange } from '../core/recording.js';
 import type { Attempt } from '../core/types.js';
 import type { RecordedCall } from './recordings.js';
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Browser network errors (HAR `_error`) under the errno names the catalog knows. */
 const BROWSER_ERRORS: Record<string, string> = {
