@@ -56,7 +56,8 @@ export function callsFromHar(json: Json, file: string): RecordedCall[] {
     const startedAt = typeof e.startedDateTime === 'string' ? Date.parse(e.startedDateTime) : NaN;
     return {
       method: String(e.request.method ?? 'GET').toUpperCase(), url: String(e.request.url ?? '-'), attempt,
-      startedAt: Number.isNaN(startedAt) ? null : startedAt, durationMs: typeof e.time === 'number' ? Math.round(e.time) : null,
+      // HAR writes -1 for a timing it does not know.
+      startedAt: Number.isNaN(startedAt) ? null : startedAt, durationMs: typeof e.time === 'number' && e.time >= 0 ? Math.round(e.time) : null,
       idempotencyKey: 'idempotency-key' in headersOf(e.request.headers), source: { input: file, line: i + 1 },
     };
   });
@@ -78,6 +79,8 @@ function group<T extends RecordedExchange>(exchanges: T[], startsCall: (e: T, pr
 function headersOf(raw: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   const add = (name: string, value: unknown) => {
+    // HTTP/2 pseudo-headers (":status") in browser HAR exports are not headers of the response.
+    if (name.startsWith(':')) return;
     const key = name.toLowerCase();
     out[key] = out[key] === undefined ? String(value) : `${out[key]}, ${String(value)}`;
   };
