@@ -125,8 +125,9 @@ export class ClassifyPrinter {
 
   private summarize(ex: Exchange, final: Classification): AttemptSummary[] {
     if (ex.attempts.length === 1) return [{ status: final.status, code: final.code }];
-    return ex.attempts.map((a) => {
-      const c = classifyExchange({ attempts: [a], source: ex.source },
+    const last = ex.attempts.length - 1;
+    return ex.attempts.map((a, i) => {
+      const c = i === last ? final : classifyExchange({ attempts: [a], source: ex.source },
         { catalog: this.catalog, now: this.now, statusHint: this.statusHint });
       return { status: c.status, code: c.code };
     });

@@ -1,6 +1,8 @@
 import type { CommandContext } from '../cli/context.js';
 import { EXIT } from '../cli/exit.js';
 import { send } from '../adapters/http.js';
+import { isObject } from '../core/fields.js';
+import { tryParseJson } from '../core/json-scanner.js';
 import { Redactor } from '../core/redact.js';
 import { ENDPOINTS } from '../data/endpoints.js';
 import { type Check, renderChecks } from '../render/doctor.js';
@@ -36,7 +38,8 @@ export async function runDoctor(opts: DoctorOptions, ctx: CommandContext): Promi
   let scopes: string[] | null = null;
   if (key) {
     const v = await send({ method: 'GET', url: joinUrl(base, '/auth/validate').toString(), headers: { authorization: `Bearer ${key}`, accept: 'application/json' }, timeoutMs });
-    const body = parseJson(v.attempt.body);
+    const parsed = tryParseJson(v.attempt.body);
+    const body = isObject(parsed) ? parsed : null;
     if (v.attempt.status === 200 && Array.isArray(body?.scopes)) {
       scopes = body.scopes.map(String);
       checks.push({ name: 'key valid', ok: true, detail: `GET /auth/validate: valid, scopes ${scopes.join(', ') || '(none)'}` });
@@ -68,13 +71,4 @@ function keyCheck(keyEnv: string, key: string): Check {
       fix: 'copy the whole key again: no quotes, spaces or line breaks, prefix included' };
   }
   return { name: 'key set', ok: true, detail: `${keyEnv} holds a ${key.startsWith('lnc_live_') ? 'live' : 'test'} key (${key.length} characters)` };
-}
-
-function parseJson(text: string): Record<string, unknown> | null {
-  try {
-    const v = JSON.parse(text);
-    return typeof v === 'object' && v !== null ? v : null;
-  } catch {
-    return null;
-  }
 }

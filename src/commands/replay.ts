@@ -6,7 +6,7 @@ import { classify } from '../core/classify.js';
 import { seededRandom, simulate } from '../core/replay.js';
 import { type RetryFlags, type RetryPolicy, resolvePolicy } from '../core/retry-policy.js';
 import { type RecordedCall, expandInputs, loadRecording } from '../input/recordings.js';
-import { callJson } from '../render/call.js';
+import { callRecord } from '../render/call.js';
 import { type ReplayRow, renderCallsTable, renderReplaySummary } from '../render/replay.js';
 import { retryLogLine } from '../render/retry-log.js';
 import { loadTableMaker } from '../render/table.js';
@@ -101,12 +101,12 @@ async function replayCall(
 function replayJson(row: ReplayRow, call: RecordedCall, classifyAttempt: (a: RecordedCall['attempts'][number]['attempt']) =>
   ReturnType<typeof classify>): string {
   const last = call.attempts[call.attempts.length - 1];
+  const lastIndex = call.attempts.length - 1;
   const attempts = row.simulation ? row.simulation.steps.map((s) => s.record) : call.attempts.map((a, i) => ({
     attempt: i + 1, status: a.attempt.status, transport: a.attempt.transport?.code ?? null,
-    code: classifyAttempt(a.attempt).code, durationMs: a.durationMs ?? 0, waitMs: null, waitReason: null,
+    code: i === lastIndex ? row.final.code : classifyAttempt(a.attempt).code, durationMs: a.durationMs ?? 0, waitMs: null, waitReason: null,
   }));
-  const line = JSON.parse(callJson(row.final, call.method, call.url, attempts, last.attempt.body, null)) as Record<string, unknown>;
-  delete line.body;
+  const line = callRecord(row.final, call.method, call.url, attempts);
   line.source = last.source;
   if (row.simulation) line.simulation = { stop: row.simulation.stop, elapsedMs: row.simulation.elapsedMs, retries: row.simulation.steps.length - 1 };
   return `${JSON.stringify(line)}\n`;

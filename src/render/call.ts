@@ -41,14 +41,17 @@ export function renderCall(
   return out;
 }
 
-/** The JSON form: the classification fields, then request, attempts and body. */
+/** The classification fields of the JSON contract, then request and attempts: what call and replay both print. */
+export function callRecord(c: Classification, method: string, url: string, attempts: AttemptRecord[]): Record<string, unknown> {
+  const { retryAfterSource: _omitted, ...contract } = c;
+  return { ...contract, request: { method, url }, attempts };
+}
+
+/** The JSON form of `call`: the call record, then headers (with --include) and the body. */
 export function callJson(
   c: Classification, method: string, url: string, attempts: AttemptRecord[], body: string,
   headers: Record<string, string> | null,
 ): string {
-  const { retryAfterSource: _omitted, ...contract } = c;
   const parsed = body.trim() === '' ? null : tryParseJson(body.trim()) ?? body;
-  return `${JSON.stringify({
-    ...contract, request: { method, url }, attempts, ...(headers ? { headers } : {}), body: parsed,
-  })}\n`;
+  return `${JSON.stringify({ ...callRecord(c, method, url, attempts), ...(headers ? { headers } : {}), body: parsed })}\n`;
 }
