@@ -1,4 +1,6 @@
 import type { PydanticError } from './pydantic.js';
+import { readEnvelope } from '../core/envelope.js';
+import { tryParseJson } from '../core/json-scanner.js';
 import type { SandboxResponse } from './types.js';
 
 /** A JSON response; the label is the body's code unless given. */
@@ -87,19 +89,9 @@ export const BAD_GATEWAY_PAGE = page('502 Bad Gateway');
 /** nginx's own 504 page. */
 export const GATEWAY_TIMEOUT_PAGE = page('504 Gateway Time-out');
 
-/** The code a body states (`code`, `error` as a code, `error.code`), for the request log; null when none. */
+/** The code a body states, read as the classifier reads it, for the request log; null when none. */
 export function codeOf(body: string): string | null {
   if (!body.startsWith('{')) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return null;
-  }
-  if (typeof parsed !== 'object' || parsed === null) return null;
-  const o = parsed as Record<string, unknown>;
-  const inner = typeof o.error === 'object' && o.error !== null ? (o.error as Record<string, unknown>) : null;
-  const code = o.code ?? inner?.code ?? (typeof o.error === 'string' && /^[A-Z][A-Z0-9_]+$/.test(o.error) ? o.error : null);
-  if (typeof code === 'string' || typeof code === 'number') return String(code);
-  return Array.isArray(o.detail) ? 'VALIDATION_ERROR' : null;
+  const parsed = tryParseJson(body);
+  return parsed === undefined ? null : readEnvelope(parsed).code;
 }
