@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../core/errors.js';
 
 /** One recorded attempt: the request as sent (secrets masked) and what came back. */
 export interface Interaction {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { type FileConfig, validateConfig } from '../core/config-schema.js';
-import { ConfigError } from '../cli/errors.js';
+import { ConfigError } from '../core/errors.js';
 
 /** The file names looked for in each folder, in order (cosmiconfig's for module name "openprospect"). */
 export const SEARCH_PLACES = [

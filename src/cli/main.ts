@@ -1,8 +1,8 @@
 import { CommanderError } from 'commander';
 import { buildProgram, type RunState } from './program.js';
 import { type Io, createProcessIo } from './io.js';
-import { ConfigError, InputError, UsageError } from './errors.js';
-import { EXIT } from './exit.js';
+import { ConfigError, InputError, UsageError } from '../core/errors.js';
+import { EXIT } from '../core/exit.js';
 import { Redactor } from '../core/redact.js';
 
 const SECRET_ENV = /KEY|TOKEN|SECRET|PASSW/i;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../core/errors.js';
 import type { FileConfig } from '../core/config-schema.js';
 import { findJsonError } from '../core/json-error.js';
 import { type RetryFlags, type RetryPolicy, resolvePolicy } from '../core/retry-policy.js';

@@ -1,5 +1,5 @@
 import type { CommandContext } from '../cli/context.js';
-import { EXIT, exitCodeFor } from '../cli/exit.js';
+import { EXIT, exitCodeFor } from '../core/exit.js';
 import { VERSION } from '../cli/version.js';
 import { withEnv } from '../cli/io.js';
 import { appendToCassette, type Interaction } from '../adapters/cassette.js';

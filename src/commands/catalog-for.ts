@@ -1,5 +1,5 @@
 import type { CommandContext } from '../cli/context.js';
-import { ConfigError } from '../cli/errors.js';
+import { ConfigError } from '../core/errors.js';
 import type { Catalog } from '../core/catalog.js';
 import { entriesFromConfig } from '../core/config-schema.js';
 import { defaultCatalog } from '../data/catalog.js';

@@ -1,5 +1,5 @@
 import type { CommandContext } from '../cli/context.js';
-import { EXIT, exitCodeFor, worseExit } from '../cli/exit.js';
+import { EXIT, exitCodeFor, worseExit } from '../core/exit.js';
 import type { Catalog } from '../core/catalog.js';
 import { classifyExchange, unreadableReason } from '../core/classify.js';
 import type { Classification, Exchange, InputProblem } from '../core/types.js';

@@ -1,5 +1,5 @@
 import type { CommandContext } from '../cli/context.js';
-import { InputError, UsageError } from '../cli/errors.js';
+import { InputError, UsageError } from '../core/errors.js';
 import { catalogFor } from './catalog-for.js';
 import type { Catalog } from '../core/catalog.js';
 import { ExchangeReader } from '../core/exchange-reader.js';

@@ -1,5 +1,5 @@
 import type { CommandContext } from '../cli/context.js';
-import { EXIT } from '../cli/exit.js';
+import { EXIT } from '../core/exit.js';
 import { send } from '../adapters/http.js';
 import { isObject } from '../core/fields.js';
 import { tryParseJson } from '../core/json-scanner.js';

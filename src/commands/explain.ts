@@ -1,6 +1,6 @@
 import type { CommandContext } from '../cli/context.js';
-import { EXIT } from '../cli/exit.js';
-import { UsageError } from '../cli/errors.js';
+import { EXIT } from '../core/exit.js';
+import { UsageError } from '../core/errors.js';
 import { catalogFor } from './catalog-for.js';
 import type { Catalog } from '../core/catalog.js';
 import { type ExplainView, entryJson, renderEntry, renderNotFound, renderStatus, renderTable } from '../render/explain.js';

@@ -1,6 +1,6 @@
 import type { CommandContext } from '../cli/context.js';
-import { EXIT, exitCodeFor, worseExit } from '../cli/exit.js';
-import { InputError } from '../cli/errors.js';
+import { EXIT, exitCodeFor, worseExit } from '../core/exit.js';
+import { InputError } from '../core/errors.js';
 import { abortableSleep } from '../adapters/retry-runner.js';
 import { classify } from '../core/classify.js';
 import { seededRandom, simulate } from '../core/replay.js';

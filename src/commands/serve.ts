@@ -1,5 +1,5 @@
 import type { CommandContext } from '../cli/context.js';
-import { EXIT } from '../cli/exit.js';
+import { EXIT } from '../core/exit.js';
 import { SANDBOX_KEYS } from '../sandbox/keys.js';
 import { loadPlayback } from '../sandbox/load-playback.js';
 import { type Sandbox, startSandbox } from '../sandbox/sandbox.js';

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../core/errors.js';
 
 /** Opens a file for streaming, or stdin for "-"; a missing or unreadable file is an InputError. */
 export async function openInput(path: string, stdin: AsyncIterable<Uint8Array | string>):

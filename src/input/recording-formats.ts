@@ -1,4 +1,4 @@
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../core/errors.js';
 import { isObject } from '../core/fields.js';
 import type { RecordedExchange } from '../core/recording.js';
 import type { Attempt } from '../core/types.js';

@@ -1,6 +1,6 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../core/errors.js';
 import { unreadableReason } from '../core/classify.js';
 import { ExchangeReader } from '../core/exchange-reader.js';
 import { tryParseJson } from '../core/json-scanner.js';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { InputError } from '../cli/errors.js';
+import { InputError } from '../core/errors.js';
 import type { RecordedExchange } from '../core/recording.js';
 import { callsFromCassette, callsFromHar } from '../input/recording-formats.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Interaction, appendToCassette } from '../../src/adapters/cassette.js';
-import { InputError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { loadPlayback } from '../../src/sandbox/load-playback.js';
 import { sandbox } from './client.js';
 

@@ -5,7 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { appendToCassette } from '../../src/adapters/cassette.js';
 import { createContext } from '../../src/cli/context.js';
-import { InputError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/core/errors.js';
 import { registerServe } from '../../src/commands/serve-register.js';
 import { type ServeInfo, type ServeOptions, runServe } from '../../src/commands/serve.js';
 import { createTestIo } from '../helpers/io.js';

@@ -1,4 +1,4 @@
-import type { Classification } from '../core/types.js';
+import type { Classification } from './types.js';
 
 /** The exit codes every command uses. */
 export const EXIT = {
