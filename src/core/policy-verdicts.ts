@@ -16,7 +16,11 @@ export interface CallStats {
 export type CallVerdict =
   | { kind: 'ok' }
   | ({ kind: 'recoverable' } & CallStats)
-  | { kind: 'unrecoverable'; stop: Simulation['stop']; final: Classification };
+  | {
+    kind: 'unrecoverable'; stop: Simulation['stop']; final: Classification;
+    /** No recorded attempt succeeded: the recording holds no moment at which a retry could have met a success. */
+    neverSucceeded: boolean;
+  };
 
 const NO_STATS: CallStats = { survival: 0, expectedWaitMs: 0, medianWaitMs: 0, p95WaitMs: 0, requests: 0 };
 
@@ -33,7 +37,8 @@ export function classifyCalls(
     const patient = { ...DEFAULT_POLICY, limit: MAX_LIMIT, maxTimeMs, retryUnsafe, jitter: 'none' as const };
     const why = simulate(call.attempts, call.method, call.idempotencyKey, patient, classify, () => 1);
     if (why.stop === 'success') return { kind: 'recoverable', ...NO_STATS };
-    if (why.stop === 'not-retryable' || why.stop === 'unsafe-method') return { kind: 'unrecoverable', stop: why.stop, final: why.final };
+    const lost = { kind: 'unrecoverable' as const, stop: why.stop, final: why.final, neverSucceeded: !call.attempts.some((a) => classify(a.attempt).ok) };
+    if (why.stop === 'not-retryable' || why.stop === 'unsafe-method') return lost;
     for (const baseDelayMs of BASE_DELAYS_MS) {
       for (const maxDelayMs of CAPS_MS) {
         if (maxDelayMs < baseDelayMs) continue;
@@ -41,7 +46,7 @@ export function classifyCalls(
         if (sim.stop === 'success') return { kind: 'recoverable', ...NO_STATS };
       }
     }
-    return { kind: 'unrecoverable', stop: why.stop, final: why.final };
+    return lost;
   });
 }
 

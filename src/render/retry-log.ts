@@ -5,7 +5,8 @@ import { RETRY_VERDICT } from './words.js';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 
-const WAIT_REASON: Record<WaitReason, string> = {
+/** What each wait reason is called in logs, tables and reports. */
+export const WAIT_REASON: Record<WaitReason, string> = {
   'retry-after': 'Retry-After',
   retry_after: 'body retry_after',
   'x-ratelimit-reset': 'X-RateLimit-Reset',
