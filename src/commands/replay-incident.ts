@@ -3,6 +3,7 @@ import type { CommandContext } from '../cli/context.js';
 import { classify } from '../core/classify.js';
 import { InputError, UsageError } from '../core/errors.js';
 import { EXIT, worseExit } from '../core/exit.js';
+import { Redactor } from '../core/redact.js';
 import { type SearchCall, suggestPolicy } from '../core/policy-search.js';
 import type { Simulation } from '../core/replay.js';
 import { type RetryFlags, type RetryPolicy, resolvePolicy } from '../core/retry-policy.js';
@@ -65,7 +66,12 @@ export async function runSuggestPolicy(opts: SuggestOptions, ctx: CommandContext
     requestWeight: opts.requestWeight, classify: classifyAttempt,
   });
   if (ctx.verbose) io.err(`op-errors: compared ${s.candidates} policies over ${calls.length} calls in ${Math.round(performance.now() - started)} ms\n`);
-  const named = calls.map((c) => ({ method: c.method, url: c.url, source: c.attempts[0].source, label: callLabel({ method: c.method, url: c.url, source: c.attempts[0].source }) }));
+  // Browser exports keep query strings as sent: mask keys and tokens before they reach the output.
+  const redact = new Redactor([]);
+  const named = calls.map((c) => {
+    const url = c.url === '-' ? c.url : redact.url(c.url);
+    return { method: c.method, url, source: c.attempts[0].source, label: callLabel({ method: c.method, url, source: c.attempts[0].source }) };
+  });
   const sctx = { target: opts.target, seed: opts.seed, requestWeight: opts.requestWeight, maxTimeMs: bound.maxTimeMs ?? 300_000, files: opts.files };
   if (ctx.json) io.out(`${JSON.stringify(suggestionJson(s, named, sctx))}\n`);
   else io.out(renderSuggestion(s, named, sctx, ctx.theme, await loadTableMaker(ctx.theme)));

@@ -1,5 +1,5 @@
 import { type MarkOutcome, type TimelineLane, type TimelineRow, axisEnd } from './timeline-rows.js';
-import { secondsLabel, waitWords } from './timeline.js';
+import { callLabel, secondsLabel, waitWords } from './timeline.js';
 
 const WIDTH = 1000;
 const LEFT = 44;
@@ -50,13 +50,14 @@ export function rowSvg(row: TimelineRow): string {
     });
   });
   if (row.deadlineMs !== null) {
+    // A deadline far past the last attempt is named at the edge instead of squeezing the row.
     const inside = row.deadlineMs <= end;
     const dx = inside ? x(row.deadlineMs) : String(WIDTH - RIGHT);
-    parts.push(`<g class="deadline"><line x1="${dx}" x2="${dx}" y1="6" y2="${height - AXIS}"/>` +
+    parts.push(`<g class="deadline">${inside ? `<line x1="${dx}" x2="${dx}" y1="6" y2="${height - AXIS}"/>` : ''}` +
       `<text x="${dx}" y="12" text-anchor="end">deadline ${secondsLabel(row.deadlineMs)}${inside ? '' : ' →'}</text></g>`);
   }
   parts.push(axis(end, height - AXIS, x));
-  const label = `${row.method} ${row.url}: ${lanes.map(([, l]) => l.marks.length).join(' recorded, ')} attempts`;
+  const label = `${callLabel(row)}: ${lanes.map(([name, l]) => `${l.marks.length} ${name === 'rec' ? 'recorded' : 'simulated'}`).join(', ')} attempts`;
   return `<svg viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" aria-label="${esc(label)}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg>`;
 }
 

@@ -37,9 +37,11 @@ export function renderTimeline(rows: TimelineRow[], theme: Theme, table: TableMa
   const shown = rows.slice(0, MAX_ROWS);
   const paint: Record<MarkOutcome, (s: string) => string> = { success: theme.ok, retryable: theme.warn, 'not-retryable': theme.error, transport: theme.info };
   const indexWidth = String(shown.length).length + 2;
-  const callWidth = Math.min(32, Math.max(6, ...shown.map((r) => callLabel(r).length)) + 2);
-  // Four borders around three columns besides the timeline, and its own padding and lane prefix.
-  const laneWidth = Math.max(10, width - indexWidth - callWidth - VERDICT_WIDTH - 5 - 2 - 4);
+  // Narrow terminals take room from the call and verdict columns (they wrap) before the timeline.
+  const callWidth = Math.max(12, Math.min(Math.floor(width * 0.3), Math.max(6, ...shown.map((r) => callLabel(r).length)) + 2));
+  const verdictWidth = Math.max(12, Math.min(VERDICT_WIDTH, Math.floor(width * 0.25)));
+  // Five borders, and the timeline's own padding and lane prefix.
+  const laneWidth = Math.max(10, width - indexWidth - callWidth - verdictWidth - 5 - 2 - 4);
   const body = shown.map((row) => {
     const end = axisEnd(row);
     const lanes = [lane(row.simulated ? 'rec' : '   ', row.recorded, end, laneWidth, null, theme, paint)];
@@ -52,9 +54,24 @@ export function renderTimeline(rows: TimelineRow[], theme: Theme, table: TableMa
       ok ? theme.ok(rowVerdict(row)) : theme.error(rowVerdict(row))];
   });
   const more = rows.length > shown.length ? theme.dim(`... and ${rows.length - shown.length} more calls (--report draws every one)\n`) : '';
-  const legend = `${Object.entries(GLYPH).map(([k, g]) => `${paint[k as MarkOutcome](g)} ${k.replace('-', ' ')}`).join('  ')}  ` +
-    `${theme.dim('─')} wait  ${theme.error('┊')} deadline${rows.some((r) => r.simulated) ? '; rec: recorded, sim: simulated with the policy' : ''}\n`;
-  return `${table(['#', 'Call', 'Timeline', 'Verdict'], body, [indexWidth, callWidth, laneWidth + 6, VERDICT_WIDTH])}\n${more}${legend}`;
+  const items = [...Object.entries(GLYPH).map(([k, g]) => `${paint[k as MarkOutcome](g)} ${k.replace('-', ' ')}`),
+    `${theme.dim('─')} wait`, `${theme.error('┊')} deadline`];
+  if (rows.some((r) => r.simulated)) items.push('○ after the recording ends', 'rec: recorded', 'sim: simulated with the policy');
+  return `${table(['#', 'Call', 'Timeline', 'Verdict'], body, [indexWidth, callWidth, laneWidth + 6, verdictWidth])}\n${more}${fitLines(items, width)}`;
+}
+
+/** Joins legend items two spaces apart into lines no wider than `width` (escape codes take no room). */
+function fitLines(items: string[], width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    const next = line === '' ? item : `${line}  ${item}`;
+    if (line !== '' && next.replace(/\x1b\[[0-9;]*m/g, '').length > width) {
+      lines.push(line);
+      line = item;
+    } else line = next;
+  }
+  return `${[...lines, line].join('\n')}\n`;
 }
 
 function lane(
