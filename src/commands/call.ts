@@ -4,7 +4,9 @@ import { VERSION } from '../cli/version.js';
 import { withEnv } from '../cli/io.js';
 import { appendToCassette, type Interaction } from '../adapters/cassette.js';
 import { send } from '../adapters/http.js';
-import { type SentAttempt, abortableSleep, runWithRetry } from '../adapters/retry-runner.js';
+import { realClock } from '../adapters/retry-runner.js';
+import { type LoopSpec, runRetryLoop } from '../core/retry-loop.js';
+import type { HttpResult } from '../adapters/http.js';
 import { classify } from '../core/classify.js';
 import { Redactor } from '../core/redact.js';
 import { callJson, prettyBody, renderCall } from '../render/call.js';
@@ -56,22 +58,22 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
   const stopListening = io.onInterrupt(() => controller.abort());
   let outcome;
   try {
-    outcome = await runWithRetry(call.method, call.idempotencyKey, call.policy, {
-      send: async (signal): Promise<SentAttempt> => {
-        const r = await send({ ...call, signal });
-        interactions.push(interaction(r, interactions.length + 1, call, url, redact));
-        return r;
-      },
+    const spec: LoopSpec = {
+      method: call.method, idempotencyKey: call.idempotencyKey, policy: call.policy, timeoutMs: call.timeoutMs,
       classify: (a) => classify(a, { catalog, now: io.now() }),
-      sleep: opts.sleep ?? abortableSleep,
-      now: () => io.now(),
       random: opts.random ?? Math.random,
-      onDecision: (record, c, d, elapsed) => {
+      onStep: ({ record, classification: c, decision: d, elapsedMs }) => {
         if (call.policy.limit > 0 || (d.reason === 'retry-off' && !ctx.json)) {
-          err(`op-errors: ${retryLogLine(record, c, d, elapsed, call.policy, call.method, catalog.get(c.code ?? '')?.summary)}\n`);
+          err(`op-errors: ${retryLogLine(record, c, d, elapsedMs, call.policy, call.method, catalog.get(c.code ?? '')?.summary)}\n`);
         }
       },
-    }, controller.signal);
+    };
+    const clock = realClock(() => io.now(), controller.signal, opts.sleep);
+    outcome = await runRetryLoop(spec, clock, async ({ timeoutMs }) => {
+      const r = await send({ ...call, timeoutMs, signal: controller.signal });
+      interactions.push(interaction(r, interactions.length + 1, call, url, redact));
+      return r;
+    });
   } catch (e) {
     if (!controller.signal.aborted) throw e;
     err(`op-errors: interrupted during attempt ${interactions.length + 1}\n`);
@@ -80,7 +82,8 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
     stopListening();
     if (opts.record && interactions.length > 0) await appendToCassette(opts.record, interactions);
   }
-  const { final, attempts, last } = outcome;
+  const { final, last } = outcome;
+  const attempts = outcome.steps.map((s) => s.record);
   if (outcome.stop === 'interrupted') err(`op-errors: interrupted during the wait after attempt ${attempts.length}\n`);
   const headers = redact.headers(last.attempt.headers);
   const body = redact.text(last.attempt.body);
@@ -96,7 +99,7 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
   return outcome.stop === 'interrupted' ? EXIT.INTERRUPTED : exitCodeFor(final);
 }
 
-function interaction(r: SentAttempt, attempt: number, call: { method: string; headers: Record<string, string>; body?: string },
+function interaction(r: HttpResult, attempt: number, call: { method: string; headers: Record<string, string>; body?: string },
   url: string, redact: Redactor): Interaction {
   const a = r.attempt;
   return {
