@@ -95,7 +95,7 @@ describe('call: retries', () => {
   it('retries POST only on 429 or with an idempotency key, and says why not otherwise', async () => {
     const s = await serve(unavailable, ok);
     const plain = await call({ method: 'POST', target: `${s.url}/orders`, data: '{}', retry: 3 });
-    expect(plain.code).toBe(75);
+    expect(plain.code).toBe(1);
     expect(plain.err).toMatch(/not retried: POST is not idempotent .*--idempotency-key auto/);
     expect(s.requests).toHaveLength(1);
     const s2 = await startServer([unavailable, unavailable, ok]);
