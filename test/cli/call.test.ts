@@ -80,7 +80,7 @@ describe('call: retries', () => {
     const r = await call({ method: 'GET', target: `${s.url}/x`, retry: 3, retryMaxTime: 60 });
     expect(r.waits).toEqual([]);
     expect(r.code).toBe(75);
-    expect(r.err).toMatch(/stopped: the next wait of 3600 s would pass the 60 s deadline \(--retry-max-time\)/);
+    expect(r.err).toMatch(/stopped: the next wait of 1.0 h would pass the 60 s deadline \(--retry-max-time\)/);
   });
 
   it('does not retry a non-retryable error, and explains the fix', async () => {
