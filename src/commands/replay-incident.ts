@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import type { CommandContext } from '../cli/context.js';
+import type { LoadedConfig } from '../adapters/config.js';
+import type { Catalog } from '../core/catalog.js';
 import { classify } from '../core/classify.js';
 import { InputError, UsageError } from '../core/errors.js';
 import { EXIT, worseExit } from '../core/exit.js';
@@ -14,7 +15,17 @@ import { renderReport } from '../render/report-html.js';
 import { loadTableMaker } from '../render/table.js';
 import { callLabel, renderTimeline } from '../render/timeline.js';
 import { type TimelineRow, timelineRow } from '../render/timeline-rows.js';
-import { catalogFor } from './catalog-for.js';
+import type { Theme } from '../render/theme.js';
+
+/** What these features use of the command context; declared here, so this module needs nothing from the CLI. */
+export interface IncidentContext {
+  io: { out(s: string): void; err(s: string): void; now(): number };
+  theme: Theme;
+  json: boolean;
+  verbose: boolean;
+  width: number;
+  config(): Promise<LoadedConfig | null>;
+}
 
 /** What `replay --suggest-policy` was asked. */
 export interface SuggestOptions extends RetryFlags {
@@ -33,10 +44,9 @@ export function searchCallOf(call: RecordedCall): SearchCall {
 }
 
 /** Searches the retry policy space for the cheapest policy that recovers the recorded calls; prints it. */
-export async function runSuggestPolicy(opts: SuggestOptions, ctx: CommandContext): Promise<number> {
+export async function runSuggestPolicy(opts: SuggestOptions, ctx: IncidentContext, catalog: Catalog): Promise<number> {
   const { io } = ctx;
   const loaded = await ctx.config();
-  const catalog = await catalogFor(ctx);
   const bound = resolvePolicy(opts, loaded?.config ?? null);
   const known = new Map<Attempt, Classification>();
   // Monte Carlo meets the same responses thousands of times: classify each once.
@@ -90,12 +100,12 @@ export class IncidentView {
   }
 
   /** The rows as a text timeline that fits the context's width. */
-  async timeline(ctx: CommandContext): Promise<string> {
+  async timeline(ctx: IncidentContext): Promise<string> {
     return renderTimeline(this.rows, ctx.theme, await loadTableMaker(ctx.theme), ctx.width);
   }
 
   /** Writes the HTML report; a file that cannot be written is a usage error naming it. */
-  async writeReport(file: string, files: string[], ctx: CommandContext): Promise<void> {
+  async writeReport(file: string, files: string[], ctx: IncidentContext): Promise<void> {
     const p = this.policy;
     const policy = p.limit <= 0 ? null : `--retry ${p.limit}: backoff from ${p.baseDelayMs / 1000} s doubling to at most ` +
       `${p.maxDelayMs / 1000} s, ${p.jitter} jitter, ${p.maxTimeMs === null ? 'no deadline' : `deadline ${p.maxTimeMs / 1000} s`}`;

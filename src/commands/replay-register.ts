@@ -48,9 +48,10 @@ Examples:
       if (opts.suggestPolicy === true) {
         const clash = ['retry', 'retryMaxDelay', 'jitter', 'report', 'timeline', 'realtime'].find((k) => opts[k] !== undefined);
         if (clash) command.error(`error: --suggest-policy chooses the policy itself; drop --${clash.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, { exitCode: 2 });
-        const { runSuggestPolicy } = await import('./replay-incident.js');
+        const [{ runSuggestPolicy }, { catalogFor }] = await Promise.all([import('./replay-incident.js'), import('./catalog-for.js')]);
+        const ctx = await context(command);
         setExit(await runSuggestPolicy({ ...retry, target: opts.target as number, runs: opts.runs as number,
-          requestWeight: opts.requestWeight as number }, await context(command)));
+          requestWeight: opts.requestWeight as number }, ctx, await catalogFor(ctx)));
         return;
       }
       const { runReplay } = await import('./replay.js');
