@@ -9,6 +9,9 @@ export type { CallVerdict } from './policy-verdicts.js';
 const JITTERS: RetryPolicy['jitter'][] = ['none', 'equal', 'full'];
 /** How many of the cheapest policies are checked against the replay itself before giving up. */
 const MAX_CHECKS = 40;
+/** Runs a jittered shape is first screened on, and how many of the best screened shapes are run in full. */
+const SCREEN_RUNS = 16;
+const KEEP_SHAPES = 8;
 
 /** What the search is asked. */
 export interface SearchOptions {
@@ -61,23 +64,31 @@ export function suggestPolicy(calls: readonly SearchCall[], opts: SearchOptions)
   const recoverable = calls.filter((_, i) => verdicts[i].kind === 'recoverable');
   const policyOf = (s: Shape, limit: number, deadlineMs: number): RetryPolicy =>
     ({ ...DEFAULT_POLICY, ...s, limit, maxTimeMs: deadlineMs, retryUnsafe: opts.retryUnsafe });
-  const traces = new Map<Shape, Trace>();
+  let cached: { key: string; trace: Trace } | null = null;
   // A shape that fails more call-runs than the target allows at its most patient cannot win: stop tracing it.
   const allowed = (runs: number) => Math.floor((1 - opts.target) * runs * recoverable.length + 1e-9);
-  const traceOf = (s: Shape, prune = false): Trace | null => {
-    const cached = traces.get(s);
-    if (cached) return cached;
+  const traceOf = (s: Shape, runs: number, prune = false): Trace | null => {
+    const key = `${s.jitter} ${s.baseDelayMs} ${s.maxDelayMs} ${runs}`;
+    if (cached?.key === key) return cached.trace;
     // Keep one trace at a time: a trace of a big incident is megabytes.
-    traces.clear();
-    const runs = s.jitter === 'none' ? 1 : opts.runs;
     const t = traceCalls(recoverable, policyOf(s, MAX_LIMIT, opts.maxTimeMs), runs, opts.seed, opts.classify, prune ? allowed(runs) : Infinity);
-    if (t) traces.set(s, t);
+    cached = t ? { key, trace: t } : null;
     return t;
   };
+  const runsOf = (s: Shape) => (s.jitter === 'none' ? 1 : opts.runs);
   const costOf = (t: Trace, limit: number, deadlineMs: number) => {
     const sum = totals(t, limit, deadlineMs);
     const cost = (sum.waitMs / 1000 + opts.requestWeight * sum.requests) / t.runs;
     return { cost, survival: t.calls === 0 ? 1 : sum.ok / (t.runs * t.calls) };
+  };
+  const candidatesOf = (shape: Shape, trace: Trace): Candidate[] => {
+    const out: Candidate[] = [];
+    for (let limit = recoverable.length === 0 ? 0 : 1; limit <= (recoverable.length === 0 ? 0 : MAX_LIMIT); limit++) {
+      const tight = tightestDeadline(trace, limit, opts.target, opts.maxTimeMs);
+      const deadlineMs = tight ?? opts.maxTimeMs;
+      out.push({ shape, limit, deadlineMs, feasible: tight !== null, ...costOf(trace, limit, deadlineMs) });
+    }
+    return out;
   };
 
   // With nothing to recover, retrying off is the cheapest policy: only the limit matters.
@@ -86,14 +97,20 @@ export function suggestPolicy(calls: readonly SearchCall[], opts: SearchOptions)
     : shapes(opts.maxTimeMs);
   const rank = (prune: boolean) => {
     const out: Candidate[] = [];
+    const screened: { shape: Shape; best: Candidate }[] = [];
     for (const shape of tried) {
-      const trace = traceOf(shape, prune);
+      const exact = runsOf(shape) <= SCREEN_RUNS;
+      const trace = traceOf(shape, exact ? runsOf(shape) : SCREEN_RUNS, prune);
       if (!trace) continue;
-      for (let limit = recoverable.length === 0 ? 0 : 1; limit <= (recoverable.length === 0 ? 0 : MAX_LIMIT); limit++) {
-        const tight = tightestDeadline(trace, limit, opts.target, opts.maxTimeMs);
-        const deadlineMs = tight ?? opts.maxTimeMs;
-        out.push({ shape, limit, deadlineMs, feasible: tight !== null, ...costOf(trace, limit, deadlineMs) });
-      }
+      const found = candidatesOf(shape, trace);
+      if (exact) out.push(...found);
+      else screened.push({ shape, best: found.sort(byPreference)[0] });
+    }
+    // Jittered shapes are screened on a few runs; only the most promising are run in full.
+    screened.sort((a, b) => byPreference(a.best, b.best));
+    for (const { shape } of screened.slice(0, KEEP_SHAPES)) {
+      const trace = traceOf(shape, opts.runs, prune);
+      if (trace) out.push(...candidatesOf(shape, trace));
     }
     return out;
   };
@@ -116,7 +133,7 @@ export function suggestPolicy(calls: readonly SearchCall[], opts: SearchOptions)
       chosen = c;
       break;
     }
-    const again = { ...c, deadlineMs, ...costOf(traceOf(c.shape)!, c.limit, deadlineMs) };
+    const again = { ...c, deadlineMs, ...costOf(traceOf(c.shape, runsOf(c.shape))!, c.limit, deadlineMs) };
     if (ranked.length === 0 || byPreference(again, ranked[0]) <= 0) {
       chosen = again;
       break;
@@ -127,7 +144,7 @@ export function suggestPolicy(calls: readonly SearchCall[], opts: SearchOptions)
   const verified = chosen !== null;
   chosen ??= ranked.sort(byPreference)[0];
   const policy = policyOf(chosen.shape, chosen.limit, chosen.deadlineMs);
-  const trace = traceOf(chosen.shape)!;
+  const trace = traceOf(chosen.shape, runsOf(chosen.shape))!;
   const stats = summarise(trace, chosen.limit, chosen.deadlineMs);
   let r = 0;
   const withStats = verdicts.map((v) => (v.kind === 'recoverable' ? { ...v, ...stats.perCall[r++] } : v));

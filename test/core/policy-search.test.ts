@@ -57,6 +57,18 @@ describe('suggestPolicy', () => {
     expect(s).toMatchObject({ survival: 1, expectedWaitMs: 5000, requests: 2, policy: { limit: 1, maxTimeMs: 6000 } });
   });
 
+  it('prefers full jitter when any retry meets the recovered server: the draw only shortens the wait', () => {
+    // Replay lets a retry within 250 ms of a recorded attempt meet it: any wait after 20 ms of request meets 260 ms.
+    const s = suggestPolicy([searchCall(outage(260))], opts);
+    expect(s.policy).toMatchObject({ limit: 1, baseDelayMs: 100, jitter: 'full' });
+    expect(s).toMatchObject({ survival: 1, runs: 50, requests: 2, replayVerified: true });
+    // Uniform draws from 0 to 100 ms over 50 seeded runs.
+    expect(s.expectedWaitMs).toBeGreaterThan(30);
+    expect(s.expectedWaitMs).toBeLessThan(70);
+    expect(s.p95WaitMs).toBeGreaterThan(s.medianWaitMs);
+    expect(s.cost).toBeCloseTo(2 + s.expectedWaitMs / 1000, 6);
+  });
+
   it('suggests retrying off when nothing needed a retry', () => {
     const s = suggestPolicy([searchCall({ steps: [{ at: 0, status: 200 }] }), searchCall({ steps: [{ at: 0, status: 404 }] })], opts);
     expect(s.policy.limit).toBe(0);
