@@ -108,7 +108,7 @@ describe('replay --timeline and --report', () => {
     expect(row(1)).toMatch(/<g class="deadline"><text[^>]*>deadline 300 s →/);
     expect(row(2)).toMatch(/class="mark not-retryable simulated"/);
     expect(row(4)).toMatch(/<g class="wait retry-after"><title>wait 3\.0 s Retry-After/);
-    expect(html).toMatch(/<th>Policy<\/th><td>--retry 3: backoff from 1 s/);
+    expect(html).toMatch(/<th>Policy<\/th><td>3 retries: backoff from 1 s/);
     expect(html).toMatch(/<th>Survival<\/th><td>3 of 5 calls \(60%\) would succeed/);
 
     const recorded = join(dir, 'recorded.html');
