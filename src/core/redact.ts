@@ -41,4 +41,26 @@ export class Redactor {
     for (const [name, value] of Object.entries(h)) out[name] = isSecretName(name) ? MASK : this.text(value);
     return out;
   }
+
+  /**
+   * A masker for text that arrives in pieces (a streamed body): a secret split across two pieces is still
+   * masked, because the last (longest secret - 1) characters wait for the next piece.
+   */
+  stream(): { push(text: string): string; end(): string } {
+    const keep = Math.max(0, (this.secrets[0]?.length ?? 0) - 1);
+    let carry = '';
+    return {
+      push: (text) => {
+        const masked = this.text(carry + text);
+        const cut = Math.max(0, masked.length - keep);
+        carry = masked.slice(cut);
+        return masked.slice(0, cut);
+      },
+      end: () => {
+        const rest = this.text(carry);
+        carry = '';
+        return rest;
+      },
+    };
+  }
 }
