@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { API_PREFIX, SimulatedApi } from './api.js';
 import { MAX_BODY_BYTES, logLine, readBody, sendReply } from './http-io.js';
@@ -92,6 +93,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const server = createServer((req, res) => {
     handle(req, res).catch(() => res.destroy());
   });
+  server.on('clientError', answerUnparsable);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '127.0.0.1', () => {
@@ -124,6 +126,19 @@ function nextRequestId(): string {
   }
   idOffset += ID_BYTES;
   return `req_${idPool.toString('hex', idOffset - ID_BYTES, idOffset)}`;
+}
+
+// Node's parser refuses some request lines itself (a space in the target, no leading slash); answer those in
+// JSON too, as the API's other errors, instead of node's bare 400.
+function answerUnparsable(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, text] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+  const body = JSON.stringify({ code: status === 431 ? 'REQUEST_HEADER_FIELDS_TOO_LARGE' : 'BAD_REQUEST',
+    message: `Malformed request: the HTTP parser refused it (${error.code ?? 'parse error'})` });
+  socket.end(`HTTP/1.1 ${status} ${text}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
 }
 
 function health(method: string, path: string): Reply {
