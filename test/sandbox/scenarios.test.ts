@@ -61,21 +61,23 @@ describe('sandbox: scenarios', () => {
   it('slow: delays every response by slowMs', async () => {
     const s = await sandbox({ scenario: 'slow', slowMs: 150 });
     const started = Date.now();
-    const r = await s.call('GET', '/api/v1/orders');
+    // Order, not elapsed time, shows that /health skips the delay: started later, it still answers first.
+    const answered: string[] = [];
+    const slow = s.call('GET', '/api/v1/orders').then((r) => (answered.push('orders'), r));
+    const health = s.call('GET', '/health').then((r) => (answered.push('health'), r));
+    const [r] = await Promise.all([slow, health]);
     expect(r.status).toBe(200);
+    // A lower bound cannot flake: no load makes a delay shorter.
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
-    const quick = Date.now();
-    await s.call('GET', '/health');
-    expect(Date.now() - quick).toBeLessThan(140);
+    expect(answered).toEqual(['health', 'orders']);
   });
 
   it('slow: closing the sandbox cancels pending delays and drops their connections', async () => {
     const s = await sandbox({ scenario: 'slow' });
     const pending = s.call('GET', '/api/v1/orders').catch((e: Error) => e);
     await new Promise((r) => setTimeout(r, 100));
-    const closing = Date.now();
+    // The default delay outlasts the test's timeout: close() returns in time only if it cancels it.
     await s.close();
-    expect(Date.now() - closing).toBeLessThan(1000);
     expect(await pending).toBeInstanceOf(Error);
   });
 
