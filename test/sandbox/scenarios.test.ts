@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { sandbox } from './client.js';
 
-const UNAVAILABLE = { error: { code: 'SERVICE_UNAVAILABLE', message: 'Service temporarily unavailable' } };
+const UNAVAILABLE = { code: 'SERVICE_UNAVAILABLE', message: 'Service temporarily unavailable' };
 
 // Built by the suite's global setup from the current sources.
 const DIST_SANDBOX = fileURLToPath(new URL('../../dist/sandbox/sandbox.js', import.meta.url));
