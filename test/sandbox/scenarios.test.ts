@@ -89,11 +89,10 @@ describe('sandbox: scenarios', () => {
       const s = await startSandbox({ port: 0, scenario: 'slow' });
       request(s.url + '/orders').on('error', () => {}).end();
       setTimeout(() => s.close().then(() => console.log('closed')), 200);`;
-    const started = Date.now();
+    // The 15 s limit kills a process that a 35 s timer keeps alive: its status is then null, not 0.
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 15_000 });
     expect(r.stdout.trim()).toBe('closed');
     expect(r.status).toBe(0);
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('failRate: answers 503 for the share of requests the random source picks', async () => {
