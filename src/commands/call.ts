@@ -1,10 +1,11 @@
 import type { CommandContext } from '../cli/context.js';
-import { EXIT, exitCodeFor } from '../core/exit.js';
+import { exitCodeForCall, exitForSignal } from '../core/exit.js';
 import { VERSION } from '../cli/version.js';
 import { withEnv } from '../cli/io.js';
-import { appendToCassette, type Interaction } from '../adapters/cassette.js';
+import { CassetteRecorder, interactionOf } from '../adapters/cassette-recorder.js';
 import { send } from '../adapters/http.js';
-import { type SentAttempt, abortableSleep, runWithRetry } from '../adapters/retry-runner.js';
+import { realClock } from '../adapters/retry-runner.js';
+import { type LoopSpec, runRetryLoop } from '../core/retry-loop.js';
 import { classify } from '../core/classify.js';
 import { Redactor } from '../core/redact.js';
 import { callJson, prettyBody, renderCall } from '../render/call.js';
@@ -51,36 +52,43 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
   const err = (s: string) => io.err(redact.text(s));
   for (const w of call.warnings) err(`op-errors: warning: ${w}\n`);
   const url = redact.url(call.url);
-  const interactions: Interaction[] = [];
+  // The cassette is checked and its lock taken before anything is sent, so a bad path loses no response.
+  const recorder = opts.record ? await CassetteRecorder.open(opts.record, (w) => err(`op-errors: warning: ${w}\n`)) : null;
+  let sent = 0;
   const controller = new AbortController();
-  const stopListening = io.onInterrupt(() => controller.abort());
+  let signal: string | undefined;
+  const stopListening = io.onInterrupt((s) => {
+    signal = s;
+    controller.abort();
+  });
   let outcome;
   try {
-    outcome = await runWithRetry(call.method, call.idempotencyKey, call.policy, {
-      send: async (signal): Promise<SentAttempt> => {
-        const r = await send({ ...call, signal });
-        interactions.push(interaction(r, interactions.length + 1, call, url, redact));
-        return r;
-      },
+    const spec: LoopSpec = {
+      method: call.method, idempotencyKey: call.idempotencyKey, policy: call.policy, timeoutMs: call.timeoutMs,
       classify: (a) => classify(a, { catalog, now: io.now() }),
-      sleep: opts.sleep ?? abortableSleep,
-      now: () => io.now(),
       random: opts.random ?? Math.random,
-      onDecision: (record, c, d, elapsed) => {
+      onStep: ({ record, classification: c, decision: d, elapsedMs }) => {
         if (call.policy.limit > 0 || (d.reason === 'retry-off' && !ctx.json)) {
-          err(`op-errors: ${retryLogLine(record, c, d, elapsed, call.policy, call.method, catalog.get(c.code ?? '')?.summary)}\n`);
+          err(`op-errors: ${retryLogLine(record, c, d, elapsedMs, call.policy, call.method, catalog.get(c.code ?? '')?.summary)}\n`);
         }
       },
-    }, controller.signal);
+    };
+    const clock = realClock(() => io.now(), controller.signal, opts.sleep);
+    outcome = await runRetryLoop(spec, clock, async ({ timeoutMs }) => {
+      const r = await send({ ...call, timeoutMs, signal: controller.signal });
+      sent++;
+      await recorder?.add(interactionOf(r, sent, call, url, redact));
+      return r;
+    });
   } catch (e) {
     if (!controller.signal.aborted) throw e;
-    err(`op-errors: interrupted during attempt ${interactions.length + 1}\n`);
-    return EXIT.INTERRUPTED;
+    err(`op-errors: interrupted during attempt ${sent + 1}${signal && signal !== 'SIGINT' ? ` (${signal})` : ''}\n`);
+    return exitForSignal(signal);
   } finally {
     stopListening();
-    if (opts.record && interactions.length > 0) await appendToCassette(opts.record, interactions);
   }
-  const { final, attempts, last } = outcome;
+  const { final, last } = outcome;
+  const attempts = outcome.steps.map((s) => s.record);
   if (outcome.stop === 'interrupted') err(`op-errors: interrupted during the wait after attempt ${attempts.length}\n`);
   const headers = redact.headers(last.attempt.headers);
   const body = redact.text(last.attempt.body);
@@ -93,19 +101,7 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
       showHeaders: opts.include, showBody: opts.body,
     })));
   }
-  return outcome.stop === 'interrupted' ? EXIT.INTERRUPTED : exitCodeFor(final);
-}
-
-function interaction(r: SentAttempt, attempt: number, call: { method: string; headers: Record<string, string>; body?: string },
-  url: string, redact: Redactor): Interaction {
-  const a = r.attempt;
-  return {
-    recordedAt: new Date(r.startedAt).toISOString(), attempt,
-    request: { method: call.method, url, headers: redact.headers(call.headers), body: call.body === undefined ? null : redact.text(call.body) },
-    response: a.transport ? null : { status: a.status ?? 0, headers: redact.headers(a.headers), body: redact.text(a.body) },
-    transport: a.transport ? { code: a.transport.code, message: redact.text(a.transport.message) } : null,
-    durationMs: r.durationMs,
-  };
+  return outcome.stop === 'interrupted' ? exitForSignal(signal) : exitCodeForCall(final, outcome.stop);
 }
 
 async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<string> {

@@ -4,7 +4,7 @@ import { InputError } from '../core/errors.js';
 import { abortableSleep } from '../adapters/retry-runner.js';
 import { classify } from '../core/classify.js';
 import { seededRandom, simulate } from '../core/replay.js';
-import { type RetryFlags, type RetryPolicy, resolvePolicy } from '../core/retry-policy.js';
+import { type RetryFlags, type RetryPolicy, attemptRecord, resolvePolicy } from '../core/retry-policy.js';
 import { type RecordedCall, expandInputs, loadRecording } from '../input/recordings.js';
 import { callRecord } from '../render/call.js';
 import { type ReplayRow, renderCallsTable, renderReplaySummary } from '../render/replay.js';
@@ -102,10 +102,8 @@ function replayJson(row: ReplayRow, call: RecordedCall, classifyAttempt: (a: Rec
   ReturnType<typeof classify>): string {
   const last = call.attempts[call.attempts.length - 1];
   const lastIndex = call.attempts.length - 1;
-  const attempts = row.simulation ? row.simulation.steps.map((s) => s.record) : call.attempts.map((a, i) => ({
-    attempt: i + 1, status: a.attempt.status, transport: a.attempt.transport?.code ?? null,
-    code: i === lastIndex ? row.final.code : classifyAttempt(a.attempt).code, durationMs: a.durationMs ?? 0, waitMs: null, waitReason: null,
-  }));
+  const attempts = row.simulation ? row.simulation.steps.map((s) => s.record) : call.attempts.map((a, i) =>
+    attemptRecord(i + 1, a.attempt, i === lastIndex ? row.final : classifyAttempt(a.attempt), a.durationMs ?? 0, null));
   const line = callRecord(row.final, call.method, call.url, attempts);
   line.source = last.source;
   if (row.simulation) line.simulation = { stop: row.simulation.stop, elapsedMs: row.simulation.elapsedMs, retries: row.simulation.steps.length - 1 };

@@ -59,7 +59,7 @@ export async function runServe(opts: ServeOptions, ctx: CommandContext): Promise
   opts.ready?.(info);
   let stopListening = () => {};
   await new Promise<void>((resolve) => {
-    stopListening = io.onInterrupt(resolve);
+    stopListening = io.onInterrupt(() => resolve());
     opts.stop?.then(resolve, resolve);
   });
   stopListening();

@@ -1,5 +1,5 @@
 import type { FileConfig } from './config-schema.js';
-import type { Classification, WaitSource } from './types.js';
+import type { Attempt, Classification, WaitSource } from './types.js';
 
 /** How `call --retry` (and `replay --retry`) repeats requests. */
 export interface RetryPolicy {
@@ -71,6 +71,17 @@ export interface AttemptRecord {
   /** The wait before the next attempt, and why; null after the last one. */
   waitMs: number | null;
   waitReason: WaitReason | null;
+}
+
+/** The one way an AttemptRecord is built: what came back, its code, and the wait the decision chose (if any). */
+export function attemptRecord(
+  n: number, attempt: Attempt, classification: Classification, durationMs: number, decision: RetryDecision | null,
+): AttemptRecord {
+  const retry = decision?.retry === true ? decision : null;
+  return {
+    attempt: n, status: attempt.status, transport: attempt.transport?.code ?? null, code: classification.code,
+    durationMs, waitMs: retry ? retry.delayMs : null, waitReason: retry ? retry.reason : null,
+  };
 }
 
 /** Why the loop stops. */

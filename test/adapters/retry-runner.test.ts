@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { abortableSleep, runWithRetry, type SentAttempt } from '../../src/adapters/retry-runner.js';
+import { abortableSleep, realClock } from '../../src/adapters/retry-runner.js';
+import { type SentAttempt, runRetryLoop } from '../../src/core/retry-loop.js';
 import { classify } from '../../src/core/classify.js';
 import { DEFAULT_POLICY } from '../../src/core/retry-policy.js';
 import type { Attempt } from '../../src/core/types.js';
@@ -34,17 +35,15 @@ describe('the real clock of call --retry, on virtual time', () => {
     const sentAt: number[] = [];
     const logged: (number | null)[] = [];
     const policy = { ...DEFAULT_POLICY, limit: 3, jitter: 'none' as const };
-    const run = runWithRetry('GET', false, policy, {
-      send: async (): Promise<SentAttempt> => {
-        sentAt.push(Date.now());
-        return { attempt: replies[sentAt.length - 1], startedAt: Date.now(), durationMs: 0 };
-      },
-      classify: (a) => classify(a, { catalog: defaultCatalog, now: Date.now() }),
-      sleep: abortableSleep,
-      now: () => Date.now(),
-      random: () => 0.5,
-      onDecision: (record) => logged.push(record.waitMs),
-    }, new AbortController().signal);
+    const spec = {
+      method: 'GET', idempotencyKey: false, policy, timeoutMs: 30_000, random: () => 0.5,
+      classify: (a: Attempt) => classify(a, { catalog: defaultCatalog, now: Date.now() }),
+      onStep: (step: { record: { waitMs: number | null } }) => void logged.push(step.record.waitMs),
+    };
+    const run = runRetryLoop(spec, realClock(() => Date.now(), new AbortController().signal), async (): Promise<SentAttempt> => {
+      sentAt.push(Date.now());
+      return { attempt: replies[sentAt.length - 1], durationMs: 0 };
+    });
     await vi.runAllTimersAsync();
     const outcome = await run;
     expect(outcome.stop).toBe('success');
