@@ -93,7 +93,7 @@ export function suggestPolicy(calls: readonly SearchCall[], opts: SearchOptions)
 
   // With nothing to recover, retrying off is the cheapest policy: only the limit matters.
   const tried: Shape[] = recoverable.length === 0
-    ? [{ baseDelayMs: DEFAULT_POLICY.baseDelayMs, maxDelayMs: DEFAULT_POLICY.maxDelayMs, jitter: DEFAULT_POLICY.jitter }]
+    ? [{ baseDelayMs: DEFAULT_POLICY.baseDelayMs, maxDelayMs: DEFAULT_POLICY.maxDelayMs, jitter: 'none' }]
     : shapes(opts.maxTimeMs);
   const rank = (prune: boolean) => {
     const out: Candidate[] = [];

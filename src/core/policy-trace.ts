@@ -95,6 +95,7 @@ export function waitOf(trace: Trace, at: number, made: number): number {
  */
 export function tightestDeadline(trace: Trace, limit: number, target: number, maxTimeMs: number): number | null {
   const total = trace.runs * trace.calls;
+  if (total === 0) return maxTimeMs;
   const need = Math.max(1, Math.ceil(target * total - 1e-9));
   const finishes: number[] = [];
   for (let at = 0; at < total; at++) {

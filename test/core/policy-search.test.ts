@@ -72,6 +72,6 @@ describe('suggestPolicy', () => {
   it('suggests retrying off when nothing needed a retry', () => {
     const s = suggestPolicy([searchCall({ steps: [{ at: 0, status: 200 }] }), searchCall({ steps: [{ at: 0, status: 404 }] })], opts);
     expect(s.policy.limit).toBe(0);
-    expect(s).toMatchObject({ survival: 1, requests: 0, candidates: 1 });
+    expect(s).toMatchObject({ survival: 1, requests: 0, candidates: 1, targetMet: true, replayVerified: true });
   });
 });
