@@ -119,6 +119,20 @@ describe('replay --timeline and --report', () => {
     expect(plain).toContain('2026-11-21 09:01:20 UTC');
   });
 
+  it('draws a capture without timestamps in recorded order, and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'op-incident-'));
+    const capture = join(dir, 'capture.txt');
+    writeFileSync(capture, 'HTTP/1.1 503 Service Unavailable\r\nRetry-After: 2\r\n\r\n{"error":{"code":"SERVICE_UNAVAILABLE"}}\n' +
+      'HTTP/1.1 200 OK\r\n\r\n{"items":[]}\n');
+    const r = await run(['replay', capture, '--retry', '2', '--timeline', '--report', join(dir, 'r.html')]);
+    expect(r.out).toMatch(/rec ▲ +●/);
+    expect(r.out).toMatch(/sim ▲─+●/);
+    expect(r.out).toContain('no timestamps: order only');
+    const html = readFileSync(join(dir, 'r.html'), 'utf8');
+    expect(html).toContain('no timestamps: attempts in recorded order, a second apart');
+    expect(html).toMatch(/<g class="wait retry-after"><title>wait 2\.0 s Retry-After/);
+  });
+
   it('says which report file cannot be written', async () => {
     const { file } = incident();
     const r = await run(['replay', file, '--report', '/nonexistent/dir/r.html']);
