@@ -111,6 +111,12 @@ describe('replay --timeline and --report', () => {
     expect(html).toMatch(/<th>Policy<\/th><td>3 retries: backoff from 1 s/);
     expect(html).toMatch(/<th>Survival<\/th><td>3 of 5 calls \(60%\) would succeed/);
 
+    const tight = join(dir, 'tight.html');
+    await run(['replay', file, '--retry', '3', '--jitter', 'none', '--retry-max-time', '5', '--report', tight]);
+    const first = readFileSync(tight, 'utf8').split('data-call="2"')[0];
+    expect(first).toMatch(/<g class="deadline"><line x1="[\d.]+"[^>]*\/><text[^>]*>deadline 5\.0 s<\/text>/);
+    expect(first).toContain('would stop at the deadline after 2 retries');
+
     const recorded = join(dir, 'recorded.html');
     await run(['replay', file, '--report', recorded]);
     const plain = readFileSync(recorded, 'utf8');
