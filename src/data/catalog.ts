@@ -5,6 +5,7 @@ import { resourceEntries } from './codes-resource.js';
 import { serverEntries } from './codes-server.js';
 import { protocolEntries } from './codes-protocol.js';
 import { transportEntries } from './codes-transport.js';
+import { FIELD_FIXES } from './field-fixes.js';
 
 /** The generic code for each HTTP error status: used when a body names no code of its own. */
 export const GENERIC_CODES: Readonly<Record<number, string>> = {
@@ -29,4 +30,4 @@ export const GENERIC_CODES: Readonly<Record<number, string>> = {
 export const ENTRIES = [...authEntries, ...requestEntries, ...resourceEntries, ...serverEntries, ...transportEntries, ...protocolEntries];
 
 /** The built-in catalog. */
-export const defaultCatalog = new Catalog(ENTRIES, GENERIC_CODES);
+export const defaultCatalog = new Catalog(ENTRIES, GENERIC_CODES, FIELD_FIXES);
