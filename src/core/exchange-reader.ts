@@ -1,36 +1,51 @@
-import type { Exchange, InputProblem } from './types.js';
+import type { Attempt, Exchange, InputProblem } from './types.js';
 import { ExchangeGrouper } from './exchange-grouper.js';
-import { ResponseBlock } from './response-block.js';
+import { MAX_BODY_CHARS, ResponseBlock } from './response-block.js';
 import { JsonDepthScanner, tryParseJson } from './json-scanner.js';
 import {
-  isCurlWarning, matchCurlError, matchHeader, matchStatusLine, matchTrailingStatus,
-  splitGluedStatus,
+  isCurlWarning, matchCurlError, matchHeader, matchStatusLine, matchTrailingStatus, splitGluedStatus,
 } from './line-patterns.js';
+import {
+  gluedStart, isClientNoise, isRequestLine, isWgetStart, matchStatusThenBody, readCurlWriteOut,
+  startsClientLine, stripProgress,
+} from './client-lines.js';
+import { PythonTraceback } from './python-traceback.js';
+import { attemptFromRecord } from './log-record.js';
 
 /** Where the reader sends what it understood and what it could not. */
 export interface ReaderSink {
   exchange(exchange: Exchange): void;
   problem(problem: InputProblem): void;
+  /** A whole HAR file or op-errors cassette read as one JSON document; without it the reader reports a problem. */
+  recording?(json: Record<string, unknown>, line: number): void;
 }
 
 const MAX_HEADER_LINES = 1_000;
 const MAX_TEXT_CHARS = 64 * 1024;
-const MAX_DOCUMENT_CHARS = 256 * 1024 * 1024;
-type State = 'idle' | 'headers' | 'body' | 'json' | 'text';
+type State = 'idle' | 'headers' | 'body' | 'json' | 'text' | 'request' | 'traceback';
 
 /**
- * Turns the lines of a stream (bare JSON bodies, NDJSON, `curl -i`/`-D -` transcripts, curl error lines,
- * trailing `-w '%{http_code}'` lines) into exchanges, without being told which form it is.
+ * Turns the lines of a stream into exchanges, without being told which form it is: bare JSON bodies, NDJSON
+ * and log records, `curl -i`/`-v`/`--retry` transcripts (a status line may follow a body on the same line),
+ * wget -S and HTTPie transcripts, curl error and -w lines, Python exceptions.
  */
 export class ExchangeReader {
   private state: State = 'idle';
   private block: ResponseBlock | null = null;
+  /** How many spaces indent the header block being read (wget -S indents by two). */
+  private headerIndent = 0;
   private readonly group: ExchangeGrouper;
   private pending: string[] = [];
   private pendingChars = 0;
   private pendingLine = 0;
   private scanner = new JsonDepthScanner();
+  private readonly traceback = new PythonTraceback();
   private sawAnything = false;
+  /** The JSON document being read passed the cap: scan it to its end, keep nothing. */
+  private overflowed = false;
+  /** curl -v markers seen: `* ` and `> ` lines are the client's, not the body's. */
+  private verbose = false;
+  private wget = false;
 
   constructor(private readonly input: string, private readonly sink: ReaderSink) {
     this.group = new ExchangeGrouper(input, (e) => sink.exchange(e));
@@ -38,22 +53,23 @@ export class ExchangeReader {
 
   /** Feeds one line (without its newline); `n` is its 1-based line number. */
   line(raw: string, n: number): void {
-    let text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const crlf = raw.endsWith('\r');
+    let text = crlf ? raw.slice(0, -1) : raw;
     if (n === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    switch (this.state) {
-      case 'json': return this.jsonLine(text, n);
-      case 'headers': return this.headerLine(text, n);
-      case 'body': return this.bodyLine(text, n);
-      case 'text': return this.textLine(text, n);
-      default: return this.idleLine(text, n);
+    if (text.charCodeAt(0) === 32 || text.includes('\r')) {
+      const kept = stripProgress(text);
+      if (kept === '' && text !== '') return;
+      text = kept;
     }
+    this.dispatch(text, n, crlf);
   }
 
   /** Signals the end of input: flushes what is still open and reports empty input. */
   end(lastLine: number): void {
     if (this.state === 'json') {
-      this.problem(this.pendingLine, 'truncated JSON: the document starting here never closes');
-    } else if (this.state === 'text') this.finishText();
+      if (!this.overflowed) this.problem(this.pendingLine, 'truncated JSON: the document starting here never closes');
+    } else if (this.state === 'text') this.finishText(null);
+    else if (this.state === 'traceback') this.finishTraceback();
     else if (this.block) this.finishBlock();
     this.state = 'idle';
     this.group.flush();
@@ -62,10 +78,52 @@ export class ExchangeReader {
     }
   }
 
-  private idleLine(text: string, n: number): void {
+  private dispatch(text: string, n: number, crlf: boolean): void {
+    const c = text.charCodeAt(0);
+    if (c === 60 && (text.length === 1 || text.charCodeAt(1) === 32) && this.state !== 'json' && this.state !== 'text') {
+      this.verbose = true;
+      return this.responseLine(text.slice(2), n, crlf);
+    }
+    if ((c === 42 || c === 62) && (text.length === 1 || text.charCodeAt(1) === 32) &&
+      (this.verbose || this.state === 'idle' || this.state === 'headers')) {
+      this.verbose = true;
+      return;
+    }
+    if ((c === 123 || c === 125 || this.wget) && isClientNoise(text, this.wget)) return;
+    if (c === 32 && this.wget && text.startsWith('  HTTP/') && this.state !== 'json') return this.responseLine(text.slice(2), n, crlf, 2);
+    return this.responseLine(text, n, crlf);
+  }
+
+  /** A line of the response side, with any `< ` or wget indent taken off. */
+  private responseLine(text: string, n: number, crlf: boolean, indent = 0): void {
+    switch (this.state) {
+      case 'json': return this.jsonLine(text, n, crlf);
+      case 'headers': return this.headerLine(text, n, crlf, indent);
+      case 'body': return this.bodyLine(text, n, crlf);
+      case 'text': return this.textLine(text, n, crlf);
+      case 'request': return this.requestLine(text, n, crlf);
+      case 'traceback': return this.tracebackLine(text, n, crlf);
+      default: return this.idleLine(text, n, crlf, indent);
+    }
+  }
+
+  private idleLine(text: string, n: number, crlf: boolean, indent = 0): void {
     const t = text.trim();
-    if (t === '' || isCurlWarning(t)) return;
-    if (this.startsResponse(text, n)) return;
+    if (t === '') return;
+    if (isCurlWarning(t)) return this.group.noteRetryWarning(t);
+    if (this.startsResponse(text, n, indent)) return;
+    if (isWgetStart(text)) {
+      this.wget = true;
+      return;
+    }
+    if (isRequestLine(t)) {
+      this.state = 'request';
+      return;
+    }
+    if (this.traceback.takesLine(t, n)) {
+      this.state = 'traceback';
+      return;
+    }
     const trailing = matchTrailingStatus(t);
     if (trailing !== null && this.group.setTrailingStatus(trailing)) return;
     const c = t.charCodeAt(0);
@@ -77,19 +135,24 @@ export class ExchangeReader {
       if (glued && gluedJson !== undefined) return this.bareBody(glued.body, gluedJson, glued.status, n);
       this.beginPending('json', n);
       this.scanner = new JsonDepthScanner();
-      return this.jsonLine(text, n);
+      return this.jsonLine(text, n, crlf);
     }
+    const oneLine = matchStatusThenBody(t);
+    const oneLineJson = oneLine ? tryParseJson(oneLine.body) : undefined;
+    if (oneLine && oneLineJson !== undefined) return this.bareBody(oneLine.body, oneLineJson, oneLine.status, n);
     this.beginPending('text', n);
-    this.textLine(text, n);
+    this.textLine(text, n, crlf);
   }
 
   /** Handles status lines and curl error lines in any state; returns true when it took the line. */
-  private startsResponse(text: string, n: number): boolean {
+  private startsResponse(text: string, n: number, indent = 0): boolean {
     const status = matchStatusLine(text);
     if (status) {
       this.closeCurrent();
       this.block = new ResponseBlock(status.status, n);
       this.state = 'headers';
+      this.headerIndent = indent;
+      if (indent > 0) this.wget = true;
       this.sawAnything = true;
       return true;
     }
@@ -98,11 +161,13 @@ export class ExchangeReader {
     this.sawAnything = true;
     if (curl.exitCode === 22) {
       const code = /\b([1-5]\d\d)\b/.exec(curl.message);
+      const failed = code ? Number(code[1]) : null;
       // With -i the response block is already here; the (22) line only repeats its status.
-      if (this.block && code && Number(code[1]) === this.block.status) return true;
+      if (this.block && failed === this.block.status) return true;
       this.closeCurrent();
       this.state = 'idle';
-      this.group.addFramed({ status: code ? Number(code[1]) : null, headers: {}, body: '' }, n);
+      if (failed !== null && this.group.setTrailingStatus(failed)) return true;
+      this.group.addFailLine({ status: failed, headers: {}, body: '' }, n);
       return true;
     }
     // A transfer cut off mid-response: the transport failure, not the partial block, is the outcome.
@@ -114,13 +179,20 @@ export class ExchangeReader {
     return true;
   }
 
-  private headerLine(text: string, n: number): void {
+  private headerLine(text: string, n: number, crlf: boolean, indent: number): void {
     const block = this.block!;
+    if (this.headerIndent > 0 && indent === 0) {
+      if (!text.startsWith('  ')) {
+        this.state = 'body';
+        return this.bodyLine(text, n, crlf);
+      }
+      text = text.slice(2);
+    }
     if (text.trim() === '') {
       this.state = 'body';
       return;
     }
-    if (this.startsResponse(text, n)) return;
+    if (this.startsResponse(text, n, indent)) return;
     if ((text.startsWith(' ') || text.startsWith('\t')) && block.lastHeader) {
       block.headers[block.lastHeader] += ` ${text.trim()}`;
       return;
@@ -129,65 +201,138 @@ export class ExchangeReader {
     if (!header || ++block.headerLines > MAX_HEADER_LINES) {
       if (header) this.problem(n, `header block starting at line ${block.line} has no end; the rest is read as its body`);
       this.state = 'body';
-      return this.bodyLine(text, n);
+      return this.bodyLine(text, n, crlf);
     }
     const prev = block.headers[header.name];
     block.headers[header.name] = prev === undefined ? header.value : `${prev}, ${header.value}`;
     block.lastHeader = header.name;
   }
 
-  private bodyLine(text: string, n: number): void {
+  private bodyLine(text: string, n: number, crlf: boolean): void {
     if (this.startsResponse(text, n)) return;
-    if (isCurlWarning(text)) return;
+    if (isCurlWarning(text)) return this.group.noteRetryWarning(text);
     const block = this.block!;
-    if (!block.addBodyLine(text)) this.problem(n, `the body of the response at line ${block.line} is over 64 MB; the rest of it is skipped`);
+    if (block.complete && text.startsWith('{"') && readCurlWriteOut(tryParseJson(text)) !== null) return;
+    const cut = block.cutIndex(text, crlf);
+    if (cut >= 0 && cut < text.length) {
+      this.addBody(block, text.slice(0, cut), n, false);
+      return this.dispatch(text.slice(cut), n, crlf);
+    }
+    this.addBody(block, text, n, crlf);
   }
 
-  private jsonLine(text: string, n: number): void {
+  private addBody(block: ResponseBlock, text: string, n: number, crlf: boolean): void {
+    if (!block.addBodyLine(text, crlf)) this.problem(n, `the body of the response at line ${block.line} is over 16 MB; the rest of it is skipped`);
+  }
+
+  private jsonLine(text: string, n: number, crlf: boolean): void {
     if (this.pending.length > 0 && (matchStatusLine(text) || matchCurlError(text))) {
       this.problem(this.pendingLine, 'truncated JSON: the document starting here never closes');
       this.resetPending();
       this.startsResponse(text, n);
       return;
     }
-    this.pushPending(text, n);
-    if (!this.scanner.feed(text)) return;
+    const end = this.scanner.feed(text);
+    const rest = end === -1 ? '' : text.slice(end);
+    // Another document or a client line glued after this one (curl -w '%{json}', the next status line).
+    const cut = rest.trim() !== '' && (startsClientLine(rest) || /^\s*[{[]/.test(rest));
+    this.pushPending(cut ? text.slice(0, end) : text, n);
+    if (end === -1) return;
     const doc = this.pending.join('\n');
     const start = this.pendingLine;
+    const skipped = this.overflowed;
     this.resetPending();
-    const json = tryParseJson(doc.trim());
-    if (json === undefined) this.problem(start, 'invalid JSON: the document starting here does not parse');
-    else this.bareBody(doc, json, null, start);
+    const json = skipped ? undefined : tryParseJson(doc.trim());
+    if (json !== undefined) this.bareBody(doc, json, null, start);
+    else if (!skipped) this.problem(start, 'invalid JSON: the document starting here does not parse');
+    if (cut) this.dispatch(rest.trimStart(), n, crlf);
   }
 
-  private textLine(text: string, n: number): void {
+  private textLine(text: string, n: number, crlf: boolean): void {
     if (this.pending.length > 0 && this.startsResponse(text, n)) return;
     const t = text.trimStart();
+    const status = this.pending.length > 0 ? matchTrailingStatus(t) : null;
+    if (status !== null) return this.finishText(status);
     // An object starts a new body even when it is broken; "[" also begins prose such as log prefixes.
     if (this.pending.length > 0 && (t.startsWith('{') || (t.startsWith('[') && tryParseJson(t) !== undefined))) {
-      this.finishText();
-      return this.idleLine(text, n);
+      this.finishText(null);
+      return this.idleLine(text, n, crlf);
+    }
+    const glued = gluedStart(text);
+    if (glued > 0) {
+      this.pushPending(text.slice(0, glued), n);
+      this.finishText(null);
+      return this.dispatch(text.slice(glued), n, crlf);
+    }
+    if (isCurlWarning(t)) {
+      this.finishText(null);
+      return this.group.noteRetryWarning(t);
     }
     this.pushPending(text, n);
   }
 
+  /** Skips an HTTPie/curl request block (request line and headers) up to its blank line. */
+  private requestLine(text: string, n: number, crlf: boolean): void {
+    if (text.trim() === '') this.state = 'idle';
+    else if (matchStatusLine(text) || (!matchHeader(text) && !/^\s/.test(text))) {
+      this.state = 'idle';
+      this.dispatch(text, n, crlf);
+    }
+  }
+
+  private tracebackLine(text: string, n: number, crlf: boolean): void {
+    if (this.traceback.takesLine(text, n)) return;
+    this.state = 'idle';
+    this.finishTraceback();
+    this.dispatch(text, n, crlf);
+  }
+
+  private finishTraceback(): void {
+    const done = this.traceback.finish();
+    if (!done) return;
+    this.sawAnything = true;
+    if ('attempt' in done) this.group.addFramed(done.attempt, done.line);
+    else this.problem(done.line, done.message);
+  }
+
   private bareBody(body: string, json: unknown, status: number | null, n: number): void {
     this.sawAnything = true;
+    if (json !== null && typeof json === 'object' && !Array.isArray(json) && status === null) {
+      const record = json as Record<string, unknown>;
+      const writeOut = readCurlWriteOut(record);
+      if (writeOut) return this.writeOut(writeOut, n);
+      if (record.format === 'op-errors-cassette' || (typeof record.log === 'object' && record.log !== null &&
+        Array.isArray((record.log as Record<string, unknown>).entries))) return this.recording(record, n);
+      const nested = attemptFromRecord(record);
+      if (nested) return this.group.addBare(nested, n);
+    }
     this.group.addBare({ status, headers: {}, body, json }, n);
   }
 
-  private finishText(): void {
+  /** curl's -w '%{json}' object: the status of the body before it, or an exchange of its own. */
+  private writeOut(out: { status: number | null; transport?: Attempt['transport'] }, n: number): void {
+    if (out.transport) return this.group.addFramed({ status: null, headers: {}, body: '', transport: out.transport }, n);
+    if (out.status !== null && this.group.setTrailingStatus(out.status)) return;
+    if (out.status !== null && !this.group.lastStatusIs(out.status)) this.group.addBare({ status: out.status, headers: {}, body: '' }, n);
+  }
+
+  private recording(json: Record<string, unknown>, n: number): void {
+    if (this.sink.recording) return this.sink.recording(json, n);
+    this.problem(n, 'this is a recording (a HAR file or an op-errors cassette): classify its calls with op-errors replay');
+  }
+
+  private finishText(status: number | null): void {
     const body = this.pending.join('\n').trim();
     const line = this.pendingLine;
     this.resetPending();
     if (body === '') return;
     this.sawAnything = true;
-    this.group.addBare({ status: null, headers: {}, body }, line);
+    this.group.addBare({ status, headers: {}, body }, line);
   }
 
   /** Closes whatever is in progress before a new response starts. */
   private closeCurrent(): void {
-    if (this.state === 'text') this.finishText();
+    if (this.state === 'text') this.finishText(null);
     else if (this.block) this.finishBlock();
   }
 
@@ -204,13 +349,14 @@ export class ExchangeReader {
   }
 
   private pushPending(text: string, n: number): void {
+    if (this.overflowed) return;
     this.pendingChars += text.length + 1;
-    if (this.pendingChars > (this.state === 'json' ? MAX_DOCUMENT_CHARS : MAX_TEXT_CHARS)) {
+    if (this.pendingChars > (this.state === 'json' ? MAX_BODY_CHARS : MAX_TEXT_CHARS)) {
+      // Past the cap the document is still scanned to its end, so the lines after it are read as usual.
       if (this.state === 'json') {
-        this.problem(this.pendingLine, 'JSON document too large (over 256 MB)');
-        this.resetPending();
-        this.state = 'text';
-        this.pendingLine = n;
+        this.problem(this.pendingLine, "JSON document too large (over 16 MB): skipped to its end");
+        this.pending = [];
+        this.overflowed = true;
       }
       return;
     }
@@ -220,6 +366,7 @@ export class ExchangeReader {
   private resetPending(): void {
     this.pending = [];
     this.pendingChars = 0;
+    this.overflowed = false;
     this.state = 'idle';
   }
 

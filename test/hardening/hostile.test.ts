@@ -101,7 +101,7 @@ describe('hostile inputs end with a clear message or a correct result, in bounde
     const r = await cli(['classify', '--json', file]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/header block starting at line 1 has no end/);
-    expect(r.err).toMatch(/over 64 MB/);
+    expect(r.err).toMatch(/over 16 MB/);
     expect(r.rssMb).toBeLessThan(700);
   });
 });
