@@ -20,6 +20,7 @@ const UNDICI: Record<string, string> = {
   UND_ERR_SOCKET: 'ECONNRESET', UND_ERR_CLOSED: 'ECONNRESET',
 };
 const ERRNO = /^(?:E[A-Z]{3,}|UND_ERR_[A-Z_]+|ERR_TLS_[A-Z_]+|CERT_[A-Z_]+|[A-Z_]*CERT[A-Z_]*|EAI_AGAIN)$/;
+const STATUS_MESSAGE = /\bstatus code ([1-5]\d\d)\b/;
 const STACK_ERRNO = /\b(?:connect|read|write|getaddrinfo|socket hang up)\b ?(E[A-Z]{3,})\b/;
 
 /**
@@ -38,7 +39,7 @@ export function attemptFromRecord(record: Json): Attempt | null {
   // An error that states a status but holds no response (axios err.status, an API error logged as is):
   // the record itself is the body, so a code it carries is still read.
   for (const err of errors) {
-    const status = statusOf(err);
+    const status = statusOf(err) ?? statusInMessage(err);
     if (status !== null) return fromResponse(err, status, record);
   }
   // A status on the record itself means a response only in a logger's record; the API's fields may be merged in.
@@ -58,6 +59,13 @@ function statusOf(o: Json): number | null {
     if (typeof n === 'number' && Number.isInteger(n) && n >= 100 && n < 600) return n;
   }
   return null;
+}
+
+/** The status axios and got name in their message ("Request failed with status code 503"), whose response
+ * pino's serializer leaves out (got keeps it non-enumerable). */
+function statusInMessage(err: Json): number | null {
+  const m = typeof err.message === 'string' ? STATUS_MESSAGE.exec(err.message) : null;
+  return m ? Number(m[1]) : null;
 }
 
 /** An attempt from a response-like object: its status, headers and body (`fallback` when it holds none). */
