@@ -26,9 +26,7 @@ export async function runClassify(opts: ClassifyCommandOptions, ctx: CommandCont
   }
   const printer = new ClassifyPrinter(ctx, opts.catalog ?? await catalogFor(ctx), opts.status, inputs.length > 1);
   const sink = { exchange: (ex: Exchange) => printer.exchange(ex), problem: (p: InputProblem) => printer.problem(p) };
-  const tooLong = (input: string) => (n: number) => printer.problem({
-    input, line: n, message: `line over ${MAX_LINE_CHARS / 1024 / 1024} MB: skipped; the rest of the input is still read`,
-  });
+  const tooLong = `line over ${MAX_LINE_CHARS / 1024 / 1024} MB: skipped; the rest of the input is still read`;
   const drain = async () => {
     await printer.drain();
     await io.flush();
@@ -37,7 +35,7 @@ export async function runClassify(opts: ClassifyCommandOptions, ctx: CommandCont
     try {
       const reader = new ExchangeReader(input, { ...sink, recording: (json, line) => classifyRecording(json, input, line, sink) });
       const source = await openInput(input, io.stdin);
-      reader.end(await readLines(source, { line: (line, n) => reader.line(line, n), tooLong: tooLong(input) }, drain));
+      reader.end(await readLines(source, { line: (line, n) => reader.line(line, n), tooLong: (n) => reader.skipped(n, tooLong) }, drain));
     } catch (e) {
       if (!(e instanceof InputError) && !(e as NodeJS.ErrnoException).code) throw e;
       printer.problem({ input, line: 0, message: (e as Error).message });

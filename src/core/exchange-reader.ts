@@ -64,6 +64,11 @@ export class ExchangeReader {
     this.dispatch(text, n, crlf);
   }
 
+  /** Reports a line the line reader dropped (too long to hold); the reading goes on. */
+  skipped(n: number, message: string): void {
+    this.problem(n, message);
+  }
+
   /** Signals the end of input: flushes what is still open and reports empty input. */
   end(lastLine: number): void {
     if (this.state === 'json') {
