@@ -1,10 +1,15 @@
 import type { CommandContext } from '../cli/context.js';
-import { EXIT, exitCodeFor } from '../core/exit.js';
+import { exitCodeForCall, exitForSignal } from '../core/exit.js';
 import { VERSION } from '../cli/version.js';
 import { withEnv } from '../cli/io.js';
-import { appendToCassette, type Interaction } from '../adapters/cassette.js';
+import { CassetteRecorder, interactionOf } from '../adapters/cassette-recorder.js';
+import { pipeBody } from '../adapters/body-stream.js';
+import type { HttpResult } from '../adapters/http.js';
+import { bodyWarnings } from '../core/body-check.js';
+import { redactHop, redirectLine } from '../render/redirects.js';
 import { send } from '../adapters/http.js';
-import { type SentAttempt, abortableSleep, runWithRetry } from '../adapters/retry-runner.js';
+import { realClock } from '../adapters/retry-runner.js';
+import { type LoopSpec, runRetryLoop } from '../core/retry-loop.js';
 import { classify } from '../core/classify.js';
 import { Redactor } from '../core/redact.js';
 import { callJson, prettyBody, renderCall } from '../render/call.js';
@@ -51,61 +56,69 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
   const err = (s: string) => io.err(redact.text(s));
   for (const w of call.warnings) err(`op-errors: warning: ${w}\n`);
   const url = redact.url(call.url);
-  const interactions: Interaction[] = [];
+  // The cassette is checked and its lock taken before anything is sent, so a bad path loses no response.
+  const recorder = opts.record ? await CassetteRecorder.open(opts.record, (w) => err(`op-errors: warning: ${w}\n`)) : null;
+  let sent = 0;
   const controller = new AbortController();
-  const stopListening = io.onInterrupt(() => controller.abort());
+  let signal: string | undefined;
+  const stopListening = io.onInterrupt((s) => {
+    signal = s;
+    controller.abort();
+  });
   let outcome;
   try {
-    outcome = await runWithRetry(call.method, call.idempotencyKey, call.policy, {
-      send: async (signal): Promise<SentAttempt> => {
-        const r = await send({ ...call, signal });
-        interactions.push(interaction(r, interactions.length + 1, call, url, redact));
-        return r;
-      },
+    const spec: LoopSpec = {
+      method: call.method, idempotencyKey: call.idempotencyKey, policy: call.policy, timeoutMs: call.timeoutMs,
       classify: (a) => classify(a, { catalog, now: io.now() }),
-      sleep: opts.sleep ?? abortableSleep,
-      now: () => io.now(),
       random: opts.random ?? Math.random,
-      onDecision: (record, c, d, elapsed) => {
+      onStep: ({ sent: r, record, classification: c, decision: d, elapsedMs }) => {
+        // A body that will not be shown is not read further: the connection is let go before the wait.
+        if (d.retry) (r as HttpResult).body?.rest.destroy();
         if (call.policy.limit > 0 || (d.reason === 'retry-off' && !ctx.json)) {
-          err(`op-errors: ${retryLogLine(record, c, d, elapsed, call.policy, call.method, catalog.get(c.code ?? '')?.summary)}\n`);
+          err(`op-errors: ${retryLogLine(record, c, d, elapsedMs, call.policy, call.method, catalog.get(c.code ?? '')?.summary)}\n`);
         }
       },
-    }, controller.signal);
+    };
+    const clock = realClock(() => io.now(), controller.signal, opts.sleep);
+    outcome = await runRetryLoop(spec, clock, async ({ timeoutMs }) => {
+      const r = await send({ ...call, timeoutMs, signal: controller.signal });
+      sent++;
+      for (const hop of r.redirects) {
+        if (ctx.verbose || hop.action !== 'followed') err(`op-errors: ${redirectLine(hop, redact)}\n`);
+      }
+      await recorder?.add(interactionOf(r, sent, call, url, redact));
+      return r;
+    });
   } catch (e) {
     if (!controller.signal.aborted) throw e;
-    err(`op-errors: interrupted during attempt ${interactions.length + 1}\n`);
-    return EXIT.INTERRUPTED;
+    err(`op-errors: interrupted during attempt ${sent + 1}${signal && signal !== 'SIGINT' ? ` (${signal})` : ''}\n`);
+    return exitForSignal(signal);
   } finally {
     stopListening();
-    if (opts.record && interactions.length > 0) await appendToCassette(opts.record, interactions);
   }
-  const { final, attempts, last } = outcome;
+  const { final, last } = outcome;
+  const attempts = outcome.steps.map((s) => s.record);
   if (outcome.stop === 'interrupted') err(`op-errors: interrupted during the wait after attempt ${attempts.length}\n`);
   const headers = redact.headers(last.attempt.headers);
   const body = redact.text(last.attempt.body);
-  if (ctx.json) io.out(redact.text(callJson(final, call.method, url, attempts, body, opts.include ? headers : null)));
-  else if (opts.bodyOnly) io.out(prettyBody(body));
+  const long = last.body;
+  const warnings = bodyWarnings(last.attempt, final, long !== null);
+  for (const w of warnings) err(`op-errors: warning: ${w}\n`);
+  const extra = { redirects: last.redirects.map((h) => redactHop(h, redact)), ...(warnings.length > 0 ? { warnings } : {}) };
+  if (ctx.json) io.out(redact.text(callJson(final, call.method, url, attempts, body, opts.include ? headers : null, extra)));
+  else if (opts.bodyOnly) io.out(long ? '' : prettyBody(body));
   else {
     const table = final.fields.length > 0 ? await loadTableMaker(ctx.theme) : undefined;
     io.out(redact.text(renderCall(final, attempts, headers, body, outcome.elapsedMs, {
       theme: ctx.theme, width: ctx.width, showSource: false, table, method: call.method, url,
-      showHeaders: opts.include, showBody: opts.body,
+      showHeaders: opts.include, showBody: opts.body && long === null,
     })));
+    if (long && opts.body) io.out('\n');
   }
-  return outcome.stop === 'interrupted' ? EXIT.INTERRUPTED : exitCodeFor(final);
-}
-
-function interaction(r: SentAttempt, attempt: number, call: { method: string; headers: Record<string, string>; body?: string },
-  url: string, redact: Redactor): Interaction {
-  const a = r.attempt;
-  return {
-    recordedAt: new Date(r.startedAt).toISOString(), attempt,
-    request: { method: call.method, url, headers: redact.headers(call.headers), body: call.body === undefined ? null : redact.text(call.body) },
-    response: a.transport ? null : { status: a.status ?? 0, headers: redact.headers(a.headers), body: redact.text(a.body) },
-    transport: a.transport ? { code: a.transport.code, message: redact.text(a.transport.message) } : null,
-    durationMs: r.durationMs,
-  };
+  // A long body streams through after the verdict, at the reader's pace; with --json or --no-body it is let go.
+  if (long && !ctx.json && (opts.body || opts.bodyOnly)) await pipeBody(long, io, redact);
+  else long?.rest.destroy();
+  return outcome.stop === 'interrupted' ? exitForSignal(signal) : exitCodeForCall(final, outcome.stop);
 }
 
 async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<string> {

@@ -1,6 +1,7 @@
 import type { CommandContext } from '../cli/context.js';
 import { EXIT, exitCodeFor, worseExit } from '../core/exit.js';
 import type { Catalog } from '../core/catalog.js';
+import { attemptOutcomes } from '../core/attempts.js';
 import { classifyExchange, unreadableReason } from '../core/classify.js';
 import type { Classification, Exchange, InputProblem } from '../core/types.js';
 import {
@@ -124,12 +125,6 @@ export class ClassifyPrinter {
   }
 
   private summarize(ex: Exchange, final: Classification): AttemptSummary[] {
-    if (ex.attempts.length === 1) return [{ status: final.status, code: final.code }];
-    const last = ex.attempts.length - 1;
-    return ex.attempts.map((a, i) => {
-      const c = i === last ? final : classifyExchange({ attempts: [a], source: ex.source },
-        { catalog: this.catalog, now: this.now, statusHint: this.statusHint });
-      return { status: c.status, code: c.code };
-    });
+    return attemptOutcomes(ex, final, { catalog: this.catalog, now: this.now, statusHint: this.statusHint });
   }
 }

@@ -1,6 +1,5 @@
-import type { Attempt, Exchange, InputProblem } from './types.js';
-import { ExchangeGrouper } from './exchange-grouper.js';
-import { MAX_BODY_CHARS, ResponseBlock } from './response-block.js';
+import { ResponseBlock } from './response-block.js';
+import { ReaderBase } from './reader-base.js';
 import { JsonDepthScanner, tryParseJson } from './json-scanner.js';
 import {
   isCurlWarning, matchCurlError, matchHeader, matchStatusLine, matchTrailingStatus, splitGluedStatus,
@@ -9,47 +8,23 @@ import {
   gluedStart, isClientNoise, isRequestLine, isWgetStart, matchStatusThenBody, readCurlWriteOut,
   startsClientLine, stripProgress,
 } from './client-lines.js';
-import { PythonTraceback } from './python-traceback.js';
-import { attemptFromRecord } from './log-record.js';
 
-/** Where the reader sends what it understood and what it could not. */
-export interface ReaderSink {
-  exchange(exchange: Exchange): void;
-  problem(problem: InputProblem): void;
-  /** A whole HAR file or op-errors cassette read as one JSON document; without it the reader reports a problem. */
-  recording?(json: Record<string, unknown>, line: number): void;
-}
+export type { ReaderSink } from './reader-base.js';
 
 const MAX_HEADER_LINES = 1_000;
-const MAX_TEXT_CHARS = 64 * 1024;
-type State = 'idle' | 'headers' | 'body' | 'json' | 'text' | 'request' | 'traceback';
 
 /**
  * Turns the lines of a stream into exchanges, without being told which form it is: bare JSON bodies, NDJSON
  * and log records, `curl -i`/`-v`/`--retry` transcripts (a status line may follow a body on the same line),
  * wget -S and HTTPie transcripts, curl error and -w lines, Python exceptions.
  */
-export class ExchangeReader {
-  private state: State = 'idle';
+export class ExchangeReader extends ReaderBase {
   private block: ResponseBlock | null = null;
   /** How many spaces indent the header block being read (wget -S indents by two). */
   private headerIndent = 0;
-  private readonly group: ExchangeGrouper;
-  private pending: string[] = [];
-  private pendingChars = 0;
-  private pendingLine = 0;
-  private scanner = new JsonDepthScanner();
-  private readonly traceback = new PythonTraceback();
-  private sawAnything = false;
-  /** The JSON document being read passed the cap: scan it to its end, keep nothing. */
-  private overflowed = false;
   /** curl -v markers seen: `* ` and `> ` lines are the client's, not the body's. */
   private verbose = false;
   private wget = false;
-
-  constructor(private readonly input: string, private readonly sink: ReaderSink) {
-    this.group = new ExchangeGrouper(input, (e) => sink.exchange(e));
-  }
 
   /** Feeds one line (without its newline); `n` is its 1-based line number. */
   line(raw: string, n: number): void {
@@ -62,11 +37,6 @@ export class ExchangeReader {
       text = kept;
     }
     this.dispatch(text, n, crlf);
-  }
-
-  /** Reports a line the line reader dropped (too long to hold); the reading goes on. */
-  skipped(n: number, message: string): void {
-    this.problem(n, message);
   }
 
   /** Signals the end of input: flushes what is still open and reports empty input. */
@@ -83,7 +53,7 @@ export class ExchangeReader {
     }
   }
 
-  private dispatch(text: string, n: number, crlf: boolean): void {
+  protected dispatch(text: string, n: number, crlf: boolean): void {
     const c = text.charCodeAt(0);
     if (c === 60 && (text.length === 1 || text.charCodeAt(1) === 32) && this.state !== 'json' && this.state !== 'text') {
       this.verbose = true;
@@ -112,7 +82,7 @@ export class ExchangeReader {
     }
   }
 
-  private idleLine(text: string, n: number, crlf: boolean, indent = 0): void {
+  protected idleLine(text: string, n: number, crlf: boolean, indent = 0): void {
     const t = text.trim();
     if (t === '') return;
     if (isCurlWarning(t)) return this.group.noteRetryWarning(t);
@@ -150,7 +120,7 @@ export class ExchangeReader {
   }
 
   /** Handles status lines and curl error lines in any state; returns true when it took the line. */
-  private startsResponse(text: string, n: number, indent = 0): boolean {
+  protected startsResponse(text: string, n: number, indent = 0): boolean {
     const status = matchStatusLine(text);
     if (status) {
       this.closeCurrent();
@@ -230,52 +200,6 @@ export class ExchangeReader {
     if (!block.addBodyLine(text, crlf)) this.problem(n, `the body of the response at line ${block.line} is over 16 MB; the rest of it is skipped`);
   }
 
-  private jsonLine(text: string, n: number, crlf: boolean): void {
-    if (this.pending.length > 0 && (matchStatusLine(text) || matchCurlError(text))) {
-      this.problem(this.pendingLine, 'truncated JSON: the document starting here never closes');
-      this.resetPending();
-      this.startsResponse(text, n);
-      return;
-    }
-    const end = this.scanner.feed(text);
-    const rest = end === -1 ? '' : text.slice(end);
-    // Another document or a client line glued after this one (curl -w '%{json}', the next status line).
-    const cut = rest.trim() !== '' && (startsClientLine(rest) || /^\s*[{[]/.test(rest));
-    this.pushPending(cut ? text.slice(0, end) : text, n);
-    if (end === -1) return;
-    const doc = this.pending.join('\n');
-    const start = this.pendingLine;
-    const skipped = this.overflowed;
-    this.resetPending();
-    const json = skipped ? undefined : tryParseJson(doc.trim());
-    if (json !== undefined) this.bareBody(doc, json, null, start);
-    else if (!skipped) this.problem(start, 'invalid JSON: the document starting here does not parse');
-    if (cut) this.dispatch(rest.trimStart(), n, crlf);
-  }
-
-  private textLine(text: string, n: number, crlf: boolean): void {
-    if (this.pending.length > 0 && this.startsResponse(text, n)) return;
-    const t = text.trimStart();
-    const status = this.pending.length > 0 ? matchTrailingStatus(t) : null;
-    if (status !== null) return this.finishText(status);
-    // An object starts a new body even when it is broken; "[" also begins prose such as log prefixes.
-    if (this.pending.length > 0 && (t.startsWith('{') || (t.startsWith('[') && tryParseJson(t) !== undefined))) {
-      this.finishText(null);
-      return this.idleLine(text, n, crlf);
-    }
-    const glued = gluedStart(text);
-    if (glued > 0) {
-      this.pushPending(text.slice(0, glued), n);
-      this.finishText(null);
-      return this.dispatch(text.slice(glued), n, crlf);
-    }
-    if (isCurlWarning(t)) {
-      this.finishText(null);
-      return this.group.noteRetryWarning(t);
-    }
-    this.pushPending(text, n);
-  }
-
   /** Skips an HTTPie/curl request block (request line and headers) up to its blank line. */
   private requestLine(text: string, n: number, crlf: boolean): void {
     if (text.trim() === '') this.state = 'idle';
@@ -292,49 +216,6 @@ export class ExchangeReader {
     this.dispatch(text, n, crlf);
   }
 
-  private finishTraceback(): void {
-    const done = this.traceback.finish();
-    if (!done) return;
-    this.sawAnything = true;
-    if ('attempt' in done) this.group.addFramed(done.attempt, done.line);
-    else this.problem(done.line, done.message);
-  }
-
-  private bareBody(body: string, json: unknown, status: number | null, n: number): void {
-    this.sawAnything = true;
-    if (json !== null && typeof json === 'object' && !Array.isArray(json) && status === null) {
-      const record = json as Record<string, unknown>;
-      const writeOut = readCurlWriteOut(record);
-      if (writeOut) return this.writeOut(writeOut, n);
-      if (record.format === 'op-errors-cassette' || (typeof record.log === 'object' && record.log !== null &&
-        Array.isArray((record.log as Record<string, unknown>).entries))) return this.recording(record, n);
-      const nested = attemptFromRecord(record);
-      if (nested) return this.group.addBare(nested, n);
-    }
-    this.group.addBare({ status, headers: {}, body, json }, n);
-  }
-
-  /** curl's -w '%{json}' object: the status of the body before it, or an exchange of its own. */
-  private writeOut(out: { status: number | null; transport?: Attempt['transport'] }, n: number): void {
-    if (out.transport) return this.group.addFramed({ status: null, headers: {}, body: '', transport: out.transport }, n);
-    if (out.status !== null && this.group.setTrailingStatus(out.status)) return;
-    if (out.status !== null && !this.group.lastStatusIs(out.status)) this.group.addBare({ status: out.status, headers: {}, body: '' }, n);
-  }
-
-  private recording(json: Record<string, unknown>, n: number): void {
-    if (this.sink.recording) return this.sink.recording(json, n);
-    this.problem(n, 'this is a recording (a HAR file or an op-errors cassette): classify its calls with op-errors replay');
-  }
-
-  private finishText(status: number | null): void {
-    const body = this.pending.join('\n').trim();
-    const line = this.pendingLine;
-    this.resetPending();
-    if (body === '') return;
-    this.sawAnything = true;
-    this.group.addBare({ status, headers: {}, body }, line);
-  }
-
   /** Closes whatever is in progress before a new response starts. */
   private closeCurrent(): void {
     if (this.state === 'text') this.finishText(null);
@@ -348,35 +229,4 @@ export class ExchangeReader {
     if (attempt) this.group.addFramed(attempt, line);
   }
 
-  private beginPending(state: 'json' | 'text', n: number): void {
-    this.state = state;
-    this.pendingLine = n;
-  }
-
-  private pushPending(text: string, n: number): void {
-    if (this.overflowed) return;
-    this.pendingChars += text.length + 1;
-    if (this.pendingChars > (this.state === 'json' ? MAX_BODY_CHARS : MAX_TEXT_CHARS)) {
-      // Past the cap the document is still scanned to its end, so the lines after it are read as usual.
-      if (this.state === 'json') {
-        this.problem(this.pendingLine, "JSON document too large (over 16 MB): skipped to its end");
-        this.pending = [];
-        this.overflowed = true;
-      }
-      return;
-    }
-    this.pending.push(text);
-  }
-
-  private resetPending(): void {
-    this.pending = [];
-    this.pendingChars = 0;
-    this.overflowed = false;
-    this.state = 'idle';
-  }
-
-  private problem(line: number, message: string): void {
-    this.sawAnything = true;
-    this.sink.problem({ input: this.input, line, message });
-  }
 }

@@ -1,5 +1,5 @@
 import type { FileConfig } from './config-schema.js';
-import type { Classification, WaitSource } from './types.js';
+import type { Attempt, Classification, WaitSource } from './types.js';
 
 /** How `call --retry` (and `replay --retry`) repeats requests. */
 export interface RetryPolicy {
@@ -38,6 +38,7 @@ export function resolvePolicy(flags: RetryFlags, config: FileConfig | null): Ret
   return {
     ...DEFAULT_POLICY,
     limit: flags.retry ?? config?.retry?.limit ?? DEFAULT_POLICY.limit,
+    baseDelayMs: ms(config?.retry?.baseDelay) ?? DEFAULT_POLICY.baseDelayMs,
     maxDelayMs: ms(flags.retryMaxDelay ?? config?.retry?.maxDelay) ?? DEFAULT_POLICY.maxDelayMs,
     maxTimeMs: ms(flags.retryMaxTime ?? config?.retry?.maxTime) ?? DEFAULT_POLICY.maxTimeMs,
     jitter: flags.jitter ?? config?.retry?.jitter ?? DEFAULT_POLICY.jitter,
@@ -71,6 +72,17 @@ export interface AttemptRecord {
   /** The wait before the next attempt, and why; null after the last one. */
   waitMs: number | null;
   waitReason: WaitReason | null;
+}
+
+/** The one way an AttemptRecord is built: what came back, its code, and the wait the decision chose (if any). */
+export function attemptRecord(
+  n: number, attempt: Attempt, classification: Classification, durationMs: number, decision: RetryDecision | null,
+): AttemptRecord {
+  const retry = decision?.retry === true ? decision : null;
+  return {
+    attempt: n, status: attempt.status, transport: attempt.transport?.code ?? null, code: classification.code,
+    durationMs, waitMs: retry ? retry.delayMs : null, waitReason: retry ? retry.reason : null,
+  };
 }
 
 /** Why the loop stops. */

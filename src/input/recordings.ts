@@ -1,6 +1,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { sniffRecording } from '../core/cassette-codec.js';
 import { unreadableReason } from '../core/classify.js';
 import { ExchangeReader } from '../core/exchange-reader.js';
 import { tryParseJson } from '../core/json-scanner.js';
@@ -56,8 +57,9 @@ export async function loadRecording(file: string): Promise<LoadedRecording> {
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{')) {
     const json = tryParseJson(trimmed) as Record<string, unknown> | undefined;
-    if (json && json.format === 'op-errors-cassette') return { input: file, kind: 'cassette', calls: callsFromCassette(json, file), problems: [] };
-    if (json && typeof json.log === 'object' && json.log !== null) return { input: file, kind: 'har', calls: callsFromHar(json, file), problems: [] };
+    const kind = sniffRecording(json);
+    if (kind === 'cassette') return { input: file, kind, calls: callsFromCassette(json!, file), problems: [] };
+    if (kind === 'har') return { input: file, kind, calls: callsFromHar(json!, file), problems: [] };
   }
   return capture(file, text);
 }

@@ -56,7 +56,8 @@ export function renderCallsTable(all: ReplayRow[], theme: Theme, table: TableMak
 /** The summary: count per code, the share that is retryable, and the request ids to quote to support. */
 export function renderReplaySummary(rows: ReplayRow[], theme: Theme, table: TableMaker): string {
   const counts = new Map<string, { n: number; retry: string }>();
-  const ids: string[] = [];
+  // A Set keeps first-seen order and answers `has` at once; an array's includes() made 100k rows quadratic.
+  const ids = new Set<string>();
   let retryable = 0;
   let failed = 0;
   for (const r of rows) {
@@ -66,14 +67,17 @@ export function renderReplaySummary(rows: ReplayRow[], theme: Theme, table: Tabl
     counts.set(key, entry);
     if (!r.final.ok) failed++;
     if (r.final.retryable) retryable++;
-    if (!r.final.ok && r.final.requestId && !ids.includes(r.final.requestId)) ids.push(r.final.requestId);
+    if (!r.final.ok && r.final.requestId) ids.add(r.final.requestId);
   }
   const sorted = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0]));
   let out = `${table(['Code', 'Calls', 'Retry'], sorted.map(([code, e]) => [code, String(e.n), e.retry]))}\n`;
   const share = failed === 0 ? 0 : Math.round((retryable / failed) * 100);
   out += `${rows.length} ${rows.length === 1 ? 'call' : 'calls'}: ${rows.length - failed} ok, ${failed} failed, ` +
     `${retryable} of the failures retryable (${share}%)\n`;
-  if (ids.length > 0) out += `${theme.bold('Request ids to quote to support:')} ${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ` and ${ids.length - 20} more` : ''}\n`;
+  if (ids.size > 0) {
+    const first = [...ids].slice(0, 20);
+    out += `${theme.bold('Request ids to quote to support:')} ${first.join(', ')}${ids.size > 20 ? ` and ${ids.size - 20} more` : ''}\n`;
+  }
   return out;
 }
 
@@ -82,6 +86,6 @@ function visibleLength(s: string): number {
 }
 
 /** A path with long ids cut to their first 8 characters, so the table fits a terminal. */
-function shortPath(path: string): string {
+export function shortPath(path: string): string {
   return path.split('/').map((seg) => (seg.length > 16 && /\d/.test(seg) ? `${seg.slice(0, 8)}…` : seg)).join('/');
 }
