@@ -1,9 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call } from '../helpers/call.js';
 import { type ScriptedServer, startServer } from '../helpers/server.js';
@@ -16,6 +17,7 @@ afterEach(async () => {
 const dir = () => mkdtempSync(join(tmpdir(), 'op-errors-rec-'));
 const created = { status: 201, body: { id: 'ord_123' } };
 const isRoot = process.getuid?.() === 0;
+const BIN = fileURLToPath(new URL('../../bin/op-errors.js', import.meta.url));
 /** Runs call, turning the typed error main would print (exit 2) into its message. */
 const tryCall = (...args: Parameters<typeof call>) =>
   call(...args).catch((e: Error) => ({ code: e.name === 'InputError' ? 2 : -1, err: e.message, out: '' }));
@@ -41,17 +43,30 @@ describe('call --record: nothing is sent to a target that cannot be recorded int
     });
   }
 
-  it.skipIf(isRoot)('refuses a read-only folder before sending', async () => {
+  // Root may write anywhere, so as root the built binary runs as the unprivileged user "nobody" instead.
+  it('refuses a read-only folder before sending', async () => {
     server = await startServer([created]);
     const d = dir();
     mkdirSync(join(d, 'ro'));
+    chmodSync(d, 0o755);
     chmodSync(join(d, 'ro'), 0o555);
-    const r = await tryCall({ method: 'POST', target: `${server.url}/orders`, data: '{}', record: join(d, 'ro', 'c.json') });
+    const target = join(d, 'ro', 'c.json');
+    const r = isRoot ? await callAsNobody(['call', 'POST', `${server.url}/orders`, '-d', '{}', '--record', target])
+      : await tryCall({ method: 'POST', target: `${server.url}/orders`, data: '{}', record: target });
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/not writable/);
     expect(server.requests).toHaveLength(0);
   });
 });
+
+/** Runs the built CLI as the user "nobody" (only root may do this). */
+function callAsNobody(args: string[]): Promise<{ code: number | null; err: string }> {
+  const env = { PATH: process.env.PATH ?? '', NO_COLOR: '1', OPENPROSPECT_API_KEY: 'lnc_test_s3cr3tKEYvalue0123456789' };
+  const child = spawn(process.execPath, [BIN, ...args], { uid: 65534, gid: 65534, env, cwd: '/' });
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, err })));
+}
 
 describe('call --record: files are kept as they were', () => {
   it('writes through a symlink to its target, keeping the link, and keeps a 0600 mode', async () => {
