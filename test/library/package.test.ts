@@ -40,7 +40,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('the packed package', () => {
   it('ships the bundle, the library, its types and a LICENSE, under 350 kB, with no dependencies', () => {
     const paths = packed.files.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['LICENSE', 'bin/op-errors.js', 'dist/bundle/main.js', 'dist/bundle/main.js.map',
+    expect(paths).toEqual(expect.arrayContaining(['LICENSE', 'bin/op-errors.js', 'dist/bundle/main.cjs', 'dist/bundle/main.cjs.map', 'dist/bundle/main.cjs.cache', 'bin/package.json',
       'dist/lib/index.js', 'dist/types/library/index.d.ts']));
     expect(paths.filter((p) => !/^(bin|dist\/(bundle|lib|types))\/|^(LICENSE|README\.md|package\.json)$/.test(p))).toEqual([]);
     // Every map belongs to a shipped script, so --debug traces can be mapped.
@@ -49,6 +49,11 @@ describe('the packed package', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(pkg.dependencies ?? {}).toEqual({});
     expect(Object.keys(pkg.scripts)).not.toContain('prepare');
+  });
+
+  it('starts the CLI from a code cache that this Node accepts', () => {
+    const script = 'const { script } = require("./bin/op-errors.js").load(); console.log(script.cachedDataRejected);';
+    expect(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' })).toBe('false\n');
   });
 
   it('installs into an empty project offline and answers import { classify, explain } from "op-errors"', () => {
