@@ -123,6 +123,8 @@ async function readPrefix(stream: Readable): Promise<{ prefix: Buffer; complete:
   const chunks: Buffer[] = [];
   let size = 0;
   return new Promise((resolve, reject) => {
+    // A body that broke in the same tick as the headers arrived has already failed: no event will follow.
+    if (stream.errored) return reject(stream.errored);
     const onData = (chunk: Buffer) => {
       chunks.push(chunk);
       size += chunk.length;

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { UsageError } from '../core/errors.js';
 import type { FileConfig } from '../core/config-schema.js';
 import { findJsonError } from '../core/json-error.js';
+import { headerSecrets, isSecretName, maskUserinfo, urlSecrets } from '../core/redact.js';
 import { type RetryFlags, type RetryPolicy, resolvePolicy } from '../core/retry-policy.js';
 
 /** The flags of `call`, as commander parsed them. */
@@ -58,8 +59,9 @@ export async function prepareCall(
     if (colon <= 0) throw new UsageError(`-H/--header takes "Name: value", got '${h}'`);
     const name = h.slice(0, colon).trim().toLowerCase();
     headers[name] = h.slice(colon + 1).trim();
-    if (/auth|key|token|secret|cookie/i.test(name)) secrets.push(headers[name], headers[name].replace(/^\w+\s+/, ''));
+    if (isSecretName(name)) secrets.push(...headerSecrets(headers[name]));
   }
+  secrets.push(...urlSecrets(url));
   const warnings: string[] = [];
   if (flags.auth && headers.authorization === undefined) {
     const keyEnv = config?.apiKeyEnv ?? DEFAULT_KEY_ENV;
@@ -95,12 +97,18 @@ export async function prepareCall(
 
 /** Joins a path to the base URL; a full URL is used as it is, and a path that repeats the base path is not doubled. */
 export function joinUrl(base: string, target: string): URL {
-  if (/^https?:\/\//i.test(target)) return new URL(target);
+  if (/^https?:\/\//i.test(target)) {
+    try {
+      return new URL(target);
+    } catch {
+      throw new UsageError(`'${maskUserinfo(target)}' is not a URL`);
+    }
+  }
   let baseUrl: URL;
   try {
     baseUrl = new URL(base);
   } catch {
-    throw new UsageError(`the base URL '${base}' is not a URL`);
+    throw new UsageError(`the base URL '${maskUserinfo(base)}' is not a URL`);
   }
   const basePath = baseUrl.pathname.replace(/\/+$/, '');
   const path = target.startsWith('/') ? target : `/${target}`;

@@ -3,6 +3,10 @@ import { exitCodeForCall, exitForSignal } from '../core/exit.js';
 import { VERSION } from '../cli/version.js';
 import { withEnv } from '../cli/io.js';
 import { CassetteRecorder, interactionOf } from '../adapters/cassette-recorder.js';
+import { pipeBody } from '../adapters/body-stream.js';
+import type { HttpResult } from '../adapters/http.js';
+import { bodyWarnings } from '../core/body-check.js';
+import { redactHop, redirectLine } from '../render/redirects.js';
 import { send } from '../adapters/http.js';
 import { realClock } from '../adapters/retry-runner.js';
 import { type LoopSpec, runRetryLoop } from '../core/retry-loop.js';
@@ -67,7 +71,9 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
       method: call.method, idempotencyKey: call.idempotencyKey, policy: call.policy, timeoutMs: call.timeoutMs,
       classify: (a) => classify(a, { catalog, now: io.now() }),
       random: opts.random ?? Math.random,
-      onStep: ({ record, classification: c, decision: d, elapsedMs }) => {
+      onStep: ({ sent: r, record, classification: c, decision: d, elapsedMs }) => {
+        // A body that will not be shown is not read further: the connection is let go before the wait.
+        if (d.retry) (r as HttpResult).body?.rest.destroy();
         if (call.policy.limit > 0 || (d.reason === 'retry-off' && !ctx.json)) {
           err(`op-errors: ${retryLogLine(record, c, d, elapsedMs, call.policy, call.method, catalog.get(c.code ?? '')?.summary)}\n`);
         }
@@ -77,6 +83,9 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
     outcome = await runRetryLoop(spec, clock, async ({ timeoutMs }) => {
       const r = await send({ ...call, timeoutMs, signal: controller.signal });
       sent++;
+      for (const hop of r.redirects) {
+        if (ctx.verbose || hop.action !== 'followed') err(`op-errors: ${redirectLine(hop, redact)}\n`);
+      }
       await recorder?.add(interactionOf(r, sent, call, url, redact));
       return r;
     });
@@ -92,15 +101,23 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
   if (outcome.stop === 'interrupted') err(`op-errors: interrupted during the wait after attempt ${attempts.length}\n`);
   const headers = redact.headers(last.attempt.headers);
   const body = redact.text(last.attempt.body);
-  if (ctx.json) io.out(redact.text(callJson(final, call.method, url, attempts, body, opts.include ? headers : null)));
-  else if (opts.bodyOnly) io.out(prettyBody(body));
+  const long = last.body;
+  const warnings = bodyWarnings(last.attempt, final, long !== null);
+  for (const w of warnings) err(`op-errors: warning: ${w}\n`);
+  const extra = { redirects: last.redirects.map((h) => redactHop(h, redact)), ...(warnings.length > 0 ? { warnings } : {}) };
+  if (ctx.json) io.out(redact.text(callJson(final, call.method, url, attempts, body, opts.include ? headers : null, extra)));
+  else if (opts.bodyOnly) io.out(long ? '' : prettyBody(body));
   else {
     const table = final.fields.length > 0 ? await loadTableMaker(ctx.theme) : undefined;
     io.out(redact.text(renderCall(final, attempts, headers, body, outcome.elapsedMs, {
       theme: ctx.theme, width: ctx.width, showSource: false, table, method: call.method, url,
-      showHeaders: opts.include, showBody: opts.body,
+      showHeaders: opts.include, showBody: opts.body && long === null,
     })));
+    if (long && opts.body) io.out('\n');
   }
+  // A long body streams through after the verdict, at the reader's pace; with --json or --no-body it is let go.
+  if (long && !ctx.json && (opts.body || opts.bodyOnly)) await pipeBody(long, io, redact);
+  else long?.rest.destroy();
   return outcome.stop === 'interrupted' ? exitForSignal(signal) : exitCodeForCall(final, outcome.stop);
 }
 

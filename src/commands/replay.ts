@@ -11,12 +11,17 @@ import { type ReplayRow, renderCallsTable, renderReplaySummary } from '../render
 import { retryLogLine } from '../render/retry-log.js';
 import { loadTableMaker } from '../render/table.js';
 import { catalogFor } from './catalog-for.js';
+import { IncidentView } from './replay-incident.js';
 
 /** What `replay` was asked. */
 export interface ReplayOptions extends RetryFlags {
   files: string[];
   seed: number;
   realtime: boolean;
+  /** Write an HTML report of the calls to this file. */
+  report?: string;
+  /** Draw the calls as timelines instead of the table. */
+  timeline?: boolean;
 }
 
 /** Classifies every recorded call and, with --retry, simulates the retry policy over it; returns the exit code. */
@@ -29,6 +34,7 @@ export async function runReplay(opts: ReplayOptions, ctx: CommandContext): Promi
   const classifyAttempt = (a: Parameters<typeof classify>[0]) => classify(a, { catalog, now: io.now() });
   const files = await expandInputs(opts.files);
   const rows: ReplayRow[] = [];
+  const incident = opts.report !== undefined || opts.timeline ? new IncidentView(policy, classifyAttempt) : null;
   let exit: number = EXIT.OK;
   const controller = new AbortController();
   const stopListening = io.onInterrupt(() => controller.abort());
@@ -51,6 +57,7 @@ export async function runReplay(opts: ReplayOptions, ctx: CommandContext): Promi
         const row = await replayCall(call, file, policy, opts, ctx, classifyAttempt, summary, random, controller.signal);
         if (!row) return EXIT.INTERRUPTED;
         rows.push(row);
+        incident?.add(call, row.simulation);
         if (io.stderrIsTTY && rows.length % 1000 === 0) io.err(`\rop-errors: replayed ${rows.length} calls (file ${i + 1}/${files.length})`);
         exit = worseExit(exit, exitCodeFor(row.final));
         if (ctx.json) io.out(replayJson(row, call, classifyAttempt));
@@ -62,8 +69,10 @@ export async function runReplay(opts: ReplayOptions, ctx: CommandContext): Promi
   if (io.stderrIsTTY && (files.length > 1 || rows.length >= 1000)) io.err('\r\x1b[K');
   if (!ctx.json && rows.length > 0) {
     const table = await loadTableMaker(ctx.theme);
-    io.out(`${renderCallsTable(rows, ctx.theme, table, ctx.width)}\n${renderReplaySummary(rows, ctx.theme, table)}`);
+    const calls = incident && opts.timeline ? await incident.timeline(ctx) : renderCallsTable(rows, ctx.theme, table, ctx.width);
+    io.out(`${calls}\n${renderReplaySummary(rows, ctx.theme, table)}`);
   }
+  if (incident && opts.report !== undefined) await incident.writeReport(opts.report, opts.files, ctx);
   return exit;
 }
 

@@ -1,6 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { CommandContext } from '../cli/context.js';
-import { SCENARIOS, type ScenarioName } from '../sandbox/types.js';
+import { ENVELOPES, type Envelope, SCENARIOS, type ScenarioName } from '../sandbox/types.js';
 
 /** Parses a TCP port, 0 to 65535 (0: pick a free one). */
 export function parsePort(value: string): number {
@@ -47,11 +47,13 @@ export function registerServe(
     .addOption(new Option('--fail-rate <0..1>', 'share of requests that answer 503, on top of the scenario').argParser(parseRate))
     .option('--cassette <file>', 'replay the responses recorded in an op-errors cassette or a HAR file')
     .addOption(new Option('--slow-ms <ms>', 'delay of each response with --scenario slow (default 35000)').argParser(parseMs))
+    .addOption(new Option('--envelope <shape>', 'error body shape: flat {code,message} (default), nested {error:{code}}, legacy {error:CODE}').choices([...ENVELOPES]))
     .addOption(new Option('--rate-limit <n/s>', 'requests per window per key, e.g. 120/60 (the default), or off').argParser(parseRateLimit))
     .addHelpText('after', `
 The sandbox listens on 127.0.0.1 only and serves /api/v1 like api.openprospect.io, with data in memory.
-Keys: lnc_test_full_access (every scope) and lnc_test_read_only (the :read scopes); 120 requests per
-minute per key. Each request is logged on stderr; Ctrl-C stops it.
+Keys: lnc_test_full_access (every scope) and lnc_test_read_only (the :read scopes); lnc_test_revoked and
+lnc_test_expired answer 401 with their own bodies. 120 requests per minute per key. Each request is
+logged on stderr; Ctrl-C stops it.
 
 Scenarios:
   flaky         each method and path answers 503, 503, then normally, and again
@@ -68,6 +70,7 @@ Examples:
   $ op-errors serve --port 0 --json      # prints {"url": ..., "port": ...} on stdout
   $ op-errors serve --cassette incident.json
   $ op-errors serve --fail-rate 0.2
+  $ op-errors serve --envelope legacy   # errors as {"error": "CODE", "message": ...}
   $ op-errors serve --rate-limit off      # e.g. to load-test your own client`)
     .action(async (opts: Record<string, unknown>, cmd: Command) => {
       const { runServe } = await import('./serve.js');
@@ -76,6 +79,7 @@ Examples:
         failRate: opts.failRate as number | undefined, cassette: opts.cassette as string | undefined,
         slowMs: opts.slowMs as number | undefined,
         rateLimit: opts.rateLimit as { limit: number; windowMs: number } | false | undefined,
+        envelope: opts.envelope as Envelope | undefined,
       }, await context(cmd)));
     });
 }

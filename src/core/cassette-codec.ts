@@ -1,7 +1,10 @@
 import { InputError } from './errors.js';
 import { isObject } from './fields.js';
+import { Redactor } from './redact.js';
 import type { RecordedExchange } from './recording.js';
 import type { Attempt } from './types.js';
+
+const URL_MASKER = new Redactor([]);
 
 /** The `format` marker of an op-errors cassette. */
 export const CASSETTE_FORMAT = 'op-errors-cassette';
@@ -67,7 +70,8 @@ export function decodeInteraction(it: unknown, file: string, index: number): Cas
     : { status: null, headers: {}, body: '', transport: transport ?? { code: 'ECONNRESET', message: 'no response recorded' } };
   const startedAt = typeof it.recordedAt === 'string' ? Date.parse(it.recordedAt) : NaN;
   return {
-    method: String(req.method ?? 'GET').toUpperCase(), url: String(req.url ?? '-'), attempt,
+    // op-errors masks what it records; a cassette written by hand may not be, so its URL is masked too.
+    method: String(req.method ?? 'GET').toUpperCase(), url: URL_MASKER.url(String(req.url ?? '-')), attempt,
     startedAt: Number.isNaN(startedAt) ? null : startedAt, durationMs: typeof it.durationMs === 'number' ? it.durationMs : null,
     idempotencyKey: 'idempotency-key' in headerMap(req.headers), source: { input: file, line: index + 1 }, first: it.attempt === 1,
   };

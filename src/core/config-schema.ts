@@ -17,7 +17,7 @@ export interface FileConfig {
   apiKeyEnv?: string;
   /** Seconds per attempt. */
   timeout?: number;
-  retry?: { limit?: number; maxDelay?: number; maxTime?: number; jitter?: 'full' | 'equal' | 'none' };
+  retry?: { limit?: number; baseDelay?: number; maxDelay?: number; maxTime?: number; jitter?: 'full' | 'equal' | 'none' };
   codes?: Record<string, CodeConfig>;
 }
 
@@ -56,19 +56,19 @@ export function validateConfig(raw: unknown): { config: FileConfig; errors: stri
 
 function validateRetry(raw: unknown, errors: string[]): FileConfig['retry'] {
   if (!isObject(raw)) {
-    errors.push('retry: expected an object with limit, maxDelay, maxTime, jitter');
+    errors.push('retry: expected an object with limit, baseDelay, maxDelay, maxTime, jitter');
     return undefined;
   }
   const out: NonNullable<FileConfig['retry']> = {};
   for (const key of Object.keys(raw)) {
     const v = raw[key];
     if (key === 'limit' && Number.isInteger(v) && (v as number) >= 0) out.limit = v as number;
-    else if ((key === 'maxDelay' || key === 'maxTime') && isPositive(v)) out[key] = v;
+    else if ((key === 'baseDelay' || key === 'maxDelay' || key === 'maxTime') && isPositive(v)) out[key] = v;
     else if (key === 'jitter' && JITTERS.includes(v as 'full')) out.jitter = v as 'full';
-    else if (['limit', 'maxDelay', 'maxTime', 'jitter'].includes(key)) {
+    else if (['limit', 'baseDelay', 'maxDelay', 'maxTime', 'jitter'].includes(key)) {
       errors.push(`retry.${key}: ${key === 'limit' ? 'expected a whole number, 0 or more' : key === 'jitter'
         ? `expected one of ${JITTERS.join(', ')}` : 'expected a number of seconds above 0'}`);
-    } else errors.push(`retry.${key}: unknown setting (known: limit, maxDelay, maxTime, jitter)`);
+    } else errors.push(`retry.${key}: unknown setting (known: limit, baseDelay, maxDelay, maxTime, jitter)`);
   }
   return out;
 }

@@ -38,6 +38,7 @@ export function resolvePolicy(flags: RetryFlags, config: FileConfig | null): Ret
   return {
     ...DEFAULT_POLICY,
     limit: flags.retry ?? config?.retry?.limit ?? DEFAULT_POLICY.limit,
+    baseDelayMs: ms(config?.retry?.baseDelay) ?? DEFAULT_POLICY.baseDelayMs,
     maxDelayMs: ms(flags.retryMaxDelay ?? config?.retry?.maxDelay) ?? DEFAULT_POLICY.maxDelayMs,
     maxTimeMs: ms(flags.retryMaxTime ?? config?.retry?.maxTime) ?? DEFAULT_POLICY.maxTimeMs,
     jitter: flags.jitter ?? config?.retry?.jitter ?? DEFAULT_POLICY.jitter,

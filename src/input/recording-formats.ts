@@ -1,6 +1,7 @@
 import { InputError } from '../core/errors.js';
 import { decodeCassette, headerMap } from '../core/cassette-codec.js';
 import { isObject } from '../core/fields.js';
+import { requestRedactor } from '../core/redact.js';
 import type { RecordedExchange } from '../core/recording.js';
 import type { Attempt } from '../core/types.js';
 import type { RecordedCall } from './recordings.js';
@@ -33,15 +34,18 @@ export function callsFromHar(json: Json, file: string): RecordedCall[] {
     let body = typeof content.text === 'string' ? content.text : '';
     if (content.encoding === 'base64') body = Buffer.from(body, 'base64').toString('utf8');
     const errno = error ? BROWSER_ERRORS[error.replace(/^net::/, '')] ?? 'ECONNRESET' : 'ECONNRESET';
+    // A browser export holds the user's credentials in clear: they are masked before anything is shown.
+    const requestHeaders = headerMap(e.request.headers);
+    const redact = requestRedactor(String(e.request.url ?? '-'), requestHeaders);
     const attempt: Attempt = status > 0
-      ? { status, headers: headerMap(res.headers), body }
+      ? { status, headers: redact.headers(headerMap(res.headers)), body: redact.text(body) }
       : { status: null, headers: {}, body: '', transport: { code: errno, message: error ?? 'the browser got no response' } };
     const startedAt = typeof e.startedDateTime === 'string' ? Date.parse(e.startedDateTime) : NaN;
     return {
-      method: String(e.request.method ?? 'GET').toUpperCase(), url: String(e.request.url ?? '-'), attempt,
+      method: String(e.request.method ?? 'GET').toUpperCase(), url: redact.url(String(e.request.url ?? '-')), attempt,
       // HAR writes -1 for a timing it does not know.
       startedAt: Number.isNaN(startedAt) ? null : startedAt, durationMs: typeof e.time === 'number' && e.time >= 0 ? Math.round(e.time) : null,
-      idempotencyKey: 'idempotency-key' in headerMap(e.request.headers), source: { input: file, line: i + 1 },
+      idempotencyKey: 'idempotency-key' in requestHeaders, source: { input: file, line: i + 1 },
     };
   });
   return group(exchanges, (e, prev) => e.method !== prev.method || e.url !== prev.url);

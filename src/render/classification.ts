@@ -55,8 +55,12 @@ export function renderClassification(
   }
   let out = `${lines.join('\n')}\n`;
   if (c.fields.length > 0 && view.table) {
-    const msgWidth = Math.max(24, width - 36);
-    out += view.table(['Field', 'Problem'], c.fields.map((f) => [f.field, f.message]), [30, msgWidth])
+    // The docs' per-field fix gets a column of its own when any field has one.
+    const fixes = c.fields.some((f) => f.fix);
+    const msgWidth = Math.max(24, width - 36 - (fixes ? 30 : 0));
+    const head = fixes ? ['Field', 'Problem', 'Fix'] : ['Field', 'Problem'];
+    const rows = c.fields.map((f) => (fixes ? [f.field, f.message, f.fix ?? ''] : [f.field, f.message]));
+    out += view.table(head, rows, fixes ? [30, msgWidth, 28] : [30, msgWidth])
       .split('\n').map((l) => `  ${l}`).join('\n') + '\n';
   }
   return out + attemptLine(attempts, theme);

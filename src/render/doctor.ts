@@ -1,20 +1,19 @@
+import type { Check } from '../core/doctor-diagnosis.js';
 import type { Endpoint } from '../data/endpoints.js';
 import type { TableMaker } from './table.js';
 import type { Theme } from './theme.js';
 
-/** One doctor check: what was checked, how it went and, when it failed, the fix. */
-export interface Check {
-  name: string;
-  ok: boolean;
-  detail: string;
-  fix?: string;
-}
+/** The doctor check type, for callers that render checks. */
+export type { Check } from '../core/doctor-diagnosis.js';
 
 /** Pass/fail lines with fixes, then the endpoints the key's scopes open and close. */
 export function renderChecks(checks: Check[], endpoints: (Endpoint & { open: boolean })[], theme: Theme, table?: TableMaker): string {
   const lines = checks.map((c) => {
-    const head = c.ok ? theme.ok(`✔ ${c.name.padEnd(10)}`) : theme.error(`✖ ${c.name.padEnd(10)}`);
-    return `${head} ${c.detail}${c.fix ? `\n  ${theme.bold('Fix')}  ${c.fix}` : ''}`;
+    const mark = !c.ok ? '✖' : c.warn ? '!' : '✔';
+    const head = c.ok && !c.warn ? theme.ok(`${mark} ${c.name.padEnd(10)}`) : theme.error(`${mark} ${c.name.padEnd(10)}`);
+    const fix = c.fix && (!c.ok || c.warn) ? `\n  ${theme.bold('Fix')}   ${c.fix}` : '';
+    const more = c.more && (!c.ok || c.warn) ? `\n  ${theme.bold('More')}  ${c.more}` : '';
+    return `${head} ${c.detail}${fix}${more}`;
   });
   let out = `${lines.join('\n')}\n`;
   if (table && endpoints.length > 0) {

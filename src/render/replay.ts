@@ -86,6 +86,6 @@ function visibleLength(s: string): number {
 }
 
 /** A path with long ids cut to their first 8 characters, so the table fits a terminal. */
-function shortPath(path: string): string {
+export function shortPath(path: string): string {
   return path.split('/').map((seg) => (seg.length > 16 && /\d/.test(seg) ? `${seg.slice(0, 8)}…` : seg)).join('/');
 }

@@ -9,7 +9,8 @@ const DAY_MS = 24 * HOUR_MS;
 const seconds = (ms: number) => ms >= DAY_MS ? `${Math.round(ms / DAY_MS)} days`
   : ms >= HOUR_MS ? `${(ms / HOUR_MS).toFixed(1)} h` : `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 
-const WAIT_REASON: Record<WaitReason, string> = {
+/** What each wait reason is called in logs, tables and reports. */
+export const WAIT_REASON: Record<WaitReason, string> = {
   'retry-after': 'Retry-After',
   retry_after: 'body retry_after',
   'x-ratelimit-reset': 'X-RateLimit-Reset',

@@ -1,4 +1,11 @@
 import type { RecordedExchange } from '../core/recording.js';
+import type { StoreLimits } from './budget.js';
+
+/** The error envelopes OpenProspect's docs show: flat `{code, message}` (current), nested `{error: {code}}`, legacy `{error: CODE}`. */
+export const ENVELOPES = ['flat', 'nested', 'legacy'] as const;
+
+/** One error envelope. */
+export type Envelope = (typeof ENVELOPES)[number];
 
 /** The scripted failure modes `serve --scenario` offers. */
 export const SCENARIOS = ['flaky', 'rate-limited', 'outage', 'slow', 'reset', 'gateway'] as const;
@@ -43,6 +50,10 @@ export interface SandboxOptions {
   random?: () => number;
   /** Clock (ms since the epoch) for rate-limit windows and timestamps. */
   now?: () => number;
+  /** The error envelope the simulated API answers in (default flat). */
+  envelope?: Envelope;
+  /** How much of what clients create the sandbox keeps. */
+  storeLimits?: StoreLimits;
 }
 
 /** A running sandbox. */
@@ -61,6 +72,8 @@ export interface SandboxResponse {
   body: string;
   /** The error code (or a short label) shown in the request log; null for a success. */
   label: string | null;
+  /** A flat error body as an object, kept so that `--envelope` can reshape it. */
+  error?: { code: string; message: string; [extra: string]: unknown };
 }
 
 /** A response, or `reset`: the connection is destroyed without one. */

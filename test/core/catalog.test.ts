@@ -64,7 +64,7 @@ describe('catalog invariants', () => {
   it('follows the retry rules: a code rule first, then its status rule', () => {
     const byCode: Record<string, string> = {
       RESOURCE_LOCKED: 'backoff', DUPLICATE_ENTRY: 'none', DUPLICATE_EMAIL: 'none', TOKEN_EXPIRED: 'reauth',
-      SESSION_EXPIRED: 'reauth', CSRF_VALIDATION_FAILED: 'reauth', INVALID_STATE_TRANSITION: 'refresh',
+      SESSION_EXPIRED: 'reauth', CSRF_VALIDATION_FAILED: 'none', INVALID_STATE_TRANSITION: 'none',
       CONNECTION_REFUSED: 'backoff', CONNECTION_RESET: 'backoff', NETWORK_TIMEOUT: 'backoff', DNS_FAILURE: 'backoff',
       TLS_FAILURE: 'none', REQUEST_TIMEOUT: 'backoff',
     };

@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { sandbox } from './client.js';
 
-const UNAVAILABLE = { error: { code: 'SERVICE_UNAVAILABLE', message: 'Service temporarily unavailable' } };
+const UNAVAILABLE = { code: 'SERVICE_UNAVAILABLE', message: 'Service temporarily unavailable' };
 
 /** The sandbox module bundled from the current sources, for a fresh Node process to import. */
 async function bundledSandbox(): Promise<string> {
