@@ -25,7 +25,6 @@ export class ExchangeReader extends ReaderBase {
   /** curl -v markers seen: `* ` and `> ` lines are the client's, not the body's. */
   private verbose = false;
   private wget = false;
-  private verboseFailure: { exitCode: number; message: string; n: number } | null = null;
 
   /** Feeds one line (without its newline); `n` is its 1-based line number. */
   line(raw: string, n: number): void {
@@ -129,15 +128,6 @@ export class ExchangeReader extends ReaderBase {
     if (oneLine && oneLineJson !== undefined) return this.bareBody(oneLine.body, oneLineJson, oneLine.status, n);
     this.beginPending('text', n);
     this.textLine(text, n, crlf);
-  }
-
-  /** A failure curl -v reported in an info line: an attempt, unless a `curl: (N)` line says it again. */
-  private flushVerboseFailure(): void {
-    const f = this.verboseFailure;
-    if (!f) return;
-    this.verboseFailure = null;
-    this.sawAnything = true;
-    this.group.addFramed({ status: null, headers: {}, body: '', transport: { code: `curl:${f.exitCode}`, message: f.message } }, f.n);
   }
 
   /** Handles status lines and curl error lines in any state; returns true when it took the line. */
