@@ -29,7 +29,8 @@ describe('op-errors classify', () => {
     const r = await run(['classify', '--status', '422'], body);
     expect(r.code).toBe(1);
     expect(r.out).toContain('VALIDATION_ERROR');
-    expect(r.out).toMatch(/│ companies\[0\]\.company_name +│ Field required/);
+    expect(r.out).toMatch(/│ companies\[0\]\.company_name +│ Field required.* +│ Every company needs +│/);
+    expect(r.out).toMatch(/│ Field +│ Problem +│ Fix +│/);
   });
 
   it('prints one JSON object per exchange with the documented fields', async () => {
