@@ -19,6 +19,17 @@ const PY_HTTP_ERROR = /^(\d{3}) (?:Client|Server) Error: (.*?)(?: for url: (\S+)
 const AFTER_BODY = /^(?:HTTP\/\d(?:\.\d)? \d{3}\b|curl: \(\d+\) |Warning: |\* |\{"(?:certs|content_type)":|[1-5]\d\d\s*$)/;
 const GLUED_STARTS = /HTTP\/\d(?:\.\d)? \d{3}\b|curl: \(\d+\) |Warning: Problem : |\* Connection #\d/;
 
+const VERBOSE_FAILURES: [RegExp, number][] = [
+  [/^\* Failed to connect to /, 7], [/^\* Could not resolve (?:host|proxy): /, 6], [/^\* (?:Operation|Connection) timed out/, 28],
+  [/^\* Recv failure: /, 56], [/^\* Empty reply from server/, 52], [/^\* (?:OpenSSL|SSL|TLS) .*error/i, 35],
+];
+
+/** A curl -v info line that reports a failed transfer, as the exit code curl gives it (`curl -sv` prints no other). */
+export function matchVerboseFailure(line: string): { exitCode: number; message: string } | null {
+  for (const [re, exitCode] of VERBOSE_FAILURES) if (re.test(line)) return { exitCode, message: line.slice(2) };
+  return null;
+}
+
 /** Drops the `\r`-separated updates of curl's progress meter from a line; returns what is left. */
 export function stripProgress(line: string): string {
   if (!line.includes('\r')) return PROGRESS_HEAD.test(line) ? '' : line;

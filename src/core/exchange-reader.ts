@@ -5,7 +5,7 @@ import {
   isCurlWarning, matchCurlError, matchHeader, matchStatusLine, matchTrailingStatus, splitGluedStatus,
 } from './line-patterns.js';
 import {
-  gluedStart, isClientNoise, isRequestLine, isWgetStart, matchStatusThenBody, readCurlWriteOut,
+  gluedStart, isClientNoise, isRequestLine, isWgetStart, matchVerboseFailure, matchStatusThenBody, readCurlWriteOut,
   startsClientLine, stripProgress,
 } from './client-lines.js';
 
@@ -41,6 +41,7 @@ export class ExchangeReader extends ReaderBase {
 
   /** Signals the end of input: flushes what is still open and reports empty input. */
   end(lastLine: number): void {
+    this.flushVerboseFailure();
     if (this.state === 'json') {
       if (!this.overflowed) this.problem(this.pendingLine, 'truncated JSON: the document starting here never closes');
     } else if (this.state === 'text') this.finishText(null);
@@ -62,6 +63,16 @@ export class ExchangeReader extends ReaderBase {
     if ((c === 42 || c === 62) && (text.length === 1 || text.charCodeAt(1) === 32) &&
       (this.verbose || this.state === 'idle' || this.state === 'headers')) {
       this.verbose = true;
+      const failure = c === 42 ? matchVerboseFailure(text) : null;
+      if (failure) {
+        this.flushVerboseFailure();
+        // Cut off mid-response: the failure, not the partial response, is the outcome.
+        if (this.state === 'headers' || this.state === 'body') {
+          this.block = null;
+          this.state = 'idle';
+        }
+        this.verboseFailure = { ...failure, n };
+      }
       return;
     }
     if ((c === 123 || c === 125 || this.wget) && isClientNoise(text, this.wget)) return;
@@ -122,6 +133,8 @@ export class ExchangeReader extends ReaderBase {
   /** Handles status lines and curl error lines in any state; returns true when it took the line. */
   protected startsResponse(text: string, n: number, indent = 0): boolean {
     const status = matchStatusLine(text);
+    if (status) this.flushVerboseFailure();
+    else if (this.verboseFailure && matchCurlError(text)) this.verboseFailure = null;
     if (status) {
       this.closeCurrent();
       this.block = new ResponseBlock(status.status, n);

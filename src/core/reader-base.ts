@@ -35,6 +35,8 @@ export abstract class ReaderBase {
   protected sawAnything = false;
   /** The JSON document being read passed the cap: scan it to its end, keep nothing. */
   protected overflowed = false;
+  /** A failure curl -v reported in an info line, held until a `curl: (N)` line confirms or replaces it. */
+  protected verboseFailure: { exitCode: number; message: string; n: number } | null = null;
 
   constructor(protected readonly input: string, protected readonly sink: ReaderSink) {
     this.group = new ExchangeGrouper(input, (e) => sink.exchange(e));
@@ -171,5 +173,14 @@ export abstract class ReaderBase {
   protected problem(line: number, message: string): void {
     this.sawAnything = true;
     this.sink.problem({ input: this.input, line, message });
+  }
+
+  /** A failure curl -v reported in an info line: an attempt, unless a `curl: (N)` line says it again. */
+  protected flushVerboseFailure(): void {
+    const f = this.verboseFailure;
+    if (!f) return;
+    this.verboseFailure = null;
+    this.sawAnything = true;
+    this.group.addFramed({ status: null, headers: {}, body: '', transport: { code: `curl:${f.exitCode}`, message: f.message } }, f.n);
   }
 }

@@ -120,3 +120,15 @@ describe('real curl output, classified', () => {
     expect(r.code).toBe(75);
   });
 });
+
+describe('real curl -v output of failed transfers', () => {
+  it('-sv alone (only info lines) and -sSv (info lines and the error line) give one transport failure', async () => {
+    const quiet = await classify(await curl(['-sv', `${servers.closed}/x`]));
+    expect(quiet.lines).toHaveLength(1);
+    expect(quiet.lines[0]).toMatchObject({ code: 'CONNECTION_REFUSED', retryable: true });
+    const loud = await classify(await curl(['-sSv', `${servers.closed}/x`]));
+    expect(loud.lines).toHaveLength(1);
+    expect(loud.lines[0].attempts).toHaveLength(1);
+    expect(loud.code).toBe(75);
+  });
+});
