@@ -74,7 +74,7 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
       onStep: ({ sent: r, record, classification: c, decision: d, elapsedMs }) => {
         // A body that will not be shown is not read further: the connection is let go before the wait.
         if (d.retry) (r as HttpResult).body?.rest.destroy();
-        if (call.policy.limit > 0 || (d.reason === 'retry-off' && !ctx.json)) {
+        if (call.policy.limit > 0 || d.reason === 'unsafe-method' || (d.reason === 'retry-off' && !ctx.json)) {
           err(`op-errors: ${retryLogLine(record, c, d, elapsedMs, call.policy, call.method, catalog.get(c.code ?? '')?.summary)}\n`);
         }
       },
