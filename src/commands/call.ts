@@ -3,7 +3,7 @@ import { exitCodeForCall, exitForSignal } from '../core/exit.js';
 import { VERSION } from '../cli/version.js';
 import { withEnv } from '../cli/io.js';
 import { CassetteRecorder, interactionOf } from '../adapters/cassette-recorder.js';
-import { pipeBody } from '../adapters/body-stream.js';
+import { openBodyFile, pipeBody } from '../adapters/body-stream.js';
 import type { HttpResult } from '../adapters/http.js';
 import { bodyWarnings } from '../core/body-check.js';
 import { redactHop, redirectLine } from '../render/redirects.js';
@@ -24,6 +24,8 @@ export interface CallOptions extends CallFlags {
   include: boolean;
   body: boolean;
   bodyOnly: boolean;
+  /** Write the response body (any size) to this file instead of stdout. */
+  output?: string;
   record?: string;
   /** Run against the built-in sandbox, started on a free port for this call: true, or a scenario name. */
   sandbox?: boolean | string;
@@ -58,6 +60,7 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
   const url = redact.url(call.url);
   // The cassette is checked and its lock taken before anything is sent, so a bad path loses no response.
   const recorder = opts.record ? await CassetteRecorder.open(opts.record, (w) => err(`op-errors: warning: ${w}\n`)) : null;
+  const bodyFile = opts.output ? await openBodyFile(opts.output) : null;
   let sent = 0;
   const controller = new AbortController();
   let signal: string | undefined;
@@ -104,19 +107,28 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
   const long = last.body;
   const warnings = bodyWarnings(last.attempt, final, long !== null);
   for (const w of warnings) err(`op-errors: warning: ${w}\n`);
-  const extra = { redirects: last.redirects.map((h) => redactHop(h, redact)), ...(warnings.length > 0 ? { warnings } : {}) };
-  if (ctx.json) io.out(redact.text(callJson(final, call.method, url, attempts, body, opts.include ? headers : null, extra)));
-  else if (opts.bodyOnly) io.out(long ? '' : prettyBody(body));
+  const extra = {
+    redirects: last.redirects.map((h) => redactHop(h, redact)), ...(warnings.length > 0 ? { warnings } : {}),
+    ...(opts.output ? { bodyFile: opts.output } : {}),
+  };
+  if (bodyFile) {
+    // The whole body goes to the file, whatever its size; stdout keeps the verdict.
+    if (long) await pipeBody(long, bodyFile, redact);
+    else bodyFile.out(body);
+    await bodyFile.close();
+  }
+  if (ctx.json) io.out(redact.text(callJson(final, call.method, url, attempts, bodyFile ? '' : body, opts.include ? headers : null, extra)));
+  else if (opts.bodyOnly) io.out(long || bodyFile ? '' : prettyBody(body));
   else {
     const table = final.fields.length > 0 ? await loadTableMaker(ctx.theme) : undefined;
     io.out(redact.text(renderCall(final, attempts, headers, body, outcome.elapsedMs, {
       theme: ctx.theme, width: ctx.width, showSource: false, table, method: call.method, url,
-      showHeaders: opts.include, showBody: opts.body && long === null,
+      showHeaders: opts.include, showBody: opts.body && long === null && !bodyFile,
     })));
-    if (long && opts.body) io.out('\n');
+    if (long && opts.body && !bodyFile) io.out('\n');
   }
   // A long body streams through after the verdict, at the reader's pace; with --json or --no-body it is let go.
-  if (long && !ctx.json && (opts.body || opts.bodyOnly)) await pipeBody(long, io, redact);
+  if (long && !bodyFile && !ctx.json && (opts.body || opts.bodyOnly)) await pipeBody(long, io, redact);
   else long?.rest.destroy();
   return outcome.stop === 'interrupted' ? exitForSignal(signal) : exitCodeForCall(final, outcome.stop);
 }

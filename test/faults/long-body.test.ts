@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -39,6 +42,17 @@ describe('a body longer than op-errors holds streams through whole', () => {
     expect(r.out.length).toBe(expected.length);
     expect(digest(r.out)).toBe(digest(expected));
     expect(r.err).toMatch(/classified from its first 1 MiB/);
+  });
+
+  it('--output receives the whole body, also with --json, and a path that cannot be written is refused before sending', async () => {
+    const { url, expected } = await serveLong(2 * 1024 * 1024 + 3, 2 * 1024 * 1024 - 40);
+    const file = join(mkdtempSync(join(tmpdir(), 'op-out-')), 'export.txt');
+    const r = await call({ method: 'GET', target: url, output: file }, undefined, { json: true });
+    expect(JSON.parse(r.out)).toMatchObject({ bodyFile: file, body: null });
+    expect(digest(readFileSync(file, 'latin1'))).toBe(digest(expected));
+    const refused = await call({ method: 'GET', target: url, output: join(file, 'nope', 'x') }).catch((e: Error) => e);
+    expect(refused).toBeInstanceOf(Error);
+    expect((refused as Error).message).toMatch(/--output .* cannot write it/);
   });
 
   it('the human form shows the verdict first, then the whole body', async () => {
