@@ -1,5 +1,6 @@
 import type { CommandContext } from '../cli/context.js';
-import { exitCodeForCall, exitForSignal } from '../core/exit.js';
+import { EXIT, exitCodeForCall, exitForSignal } from '../core/exit.js';
+import { isIdempotent } from '../core/retry-policy.js';
 import { VERSION } from '../cli/version.js';
 import { withEnv } from '../cli/io.js';
 import { CassetteRecorder, interactionOf } from '../adapters/cassette-recorder.js';
@@ -111,9 +112,10 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
     redirects: last.redirects.map((h) => redactHop(h, redact)), ...(warnings.length > 0 ? { warnings } : {}),
     ...(opts.output ? { bodyFile: opts.output } : {}),
   };
+  let broke: NodeJS.ErrnoException | null = null;
   if (bodyFile) {
     // The whole body goes to the file, whatever its size; stdout keeps the verdict.
-    if (long) await pipeBody(long, bodyFile, redact);
+    if (long) broke = await pipeBody(long, bodyFile, redact).then(() => null, (e: NodeJS.ErrnoException) => e);
     else bodyFile.out(body);
     await bodyFile.close();
   }
@@ -128,8 +130,13 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
     if (long && opts.body && !bodyFile) io.out('\n');
   }
   // A long body streams through after the verdict, at the reader's pace; with --json or --no-body it is let go.
-  if (long && !bodyFile && !ctx.json && (opts.body || opts.bodyOnly)) await pipeBody(long, io, redact);
+  if (long && !bodyFile && !ctx.json && (opts.body || opts.bodyOnly)) broke = await pipeBody(long, io, redact).then(() => null, (e: NodeJS.ErrnoException) => e);
   else long?.rest.destroy();
+  if (broke) {
+    // What came is already out; the verdict cannot stand for a body that is incomplete.
+    err(`op-errors: the body broke off midway (${broke.code ?? broke.message}); what arrived was written, the rest is missing\n`);
+    return isIdempotent(call.method) || call.idempotencyKey ? EXIT.TEMPFAIL : EXIT.FAILURE;
+  }
   return outcome.stop === 'interrupted' ? exitForSignal(signal) : exitCodeForCall(final, outcome.stop);
 }
 

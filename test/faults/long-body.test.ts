@@ -55,6 +55,18 @@ describe('a body longer than op-errors holds streams through whole', () => {
     expect((refused as Error).message).toMatch(/--output .* cannot write it/);
   });
 
+  it('a body cut off after the first MiB keeps what arrived and does not exit 0', async () => {
+    server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-length': String(4 * 1024 * 1024) });
+      res.write(Buffer.alloc(1536 * 1024, 'z'), () => res.socket?.destroy());
+    });
+    await new Promise<void>((ok) => server!.listen(0, '127.0.0.1', ok));
+    const r = await call({ method: 'GET', target: `http://127.0.0.1:${(server.address() as AddressInfo).port}/x`, bodyOnly: true });
+    expect(r.code).toBe(75);
+    expect(r.err).toMatch(/the body broke off midway/);
+    expect(r.out.length).toBeGreaterThanOrEqual(1024 * 1024);
+  });
+
   it('the human form shows the verdict first, then the whole body', async () => {
     const { url, expected } = await serveLong(2 * 1024 * 1024, 5);
     const r = await call({ method: 'GET', target: url });
