@@ -12,7 +12,7 @@ import { type ReplayRow, ReplayTally, renderCallsTable, renderReplaySummary } fr
 import { retryLogLine } from '../render/retry-log.js';
 import { loadTableMaker } from '../render/table.js';
 import { catalogFor } from './catalog-for.js';
-import { IncidentView } from './replay-incident.js';
+import { IncidentView, searchCallOf } from './replay-incident.js';
 
 /** What `replay` was asked. */
 export interface ReplayOptions extends RetryFlags {
@@ -95,9 +95,8 @@ async function replayCall(
   const row: ReplayRow = { method: call.method, url: call.url, input: file, attempts: call.attempts.length, final, simulation: null };
   if (policy.limit <= 0) return row;
   // Captures and bare bodies do not record the method; they are nearly always reads, so GET is assumed.
-  const method = call.method === '-' ? 'GET' : call.method;
-  const keyed = call.attempts.some((a) => a.idempotencyKey === true);
-  const sim = simulate(call.attempts, method, keyed, policy, classifyAttempt, random);
+  const { method, idempotencyKey } = searchCallOf(call);
+  const sim = simulate(call.attempts, method, idempotencyKey, policy, classifyAttempt, random);
   const where = call.url === '-' ? `${file} line ${call.attempts[0].source.line} (method not recorded: treated as GET)`
     : `${call.method} ${call.url}`;
   ctx.io.err(`op-errors: replaying ${where} with --retry ${policy.limit}\n`);

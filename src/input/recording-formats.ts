@@ -39,7 +39,7 @@ export function exchangeFromHar(e: unknown, file: string, i: number): RecordedEx
   if (!isObject(e) || !isObject(e.request) || !isObject(e.response)) throw new InputError(`${file}: entry ${i + 1} has no request or response`);
   const res = e.response;
   const status = Number(res.status) || 0;
-  const error = typeof e._error === 'string' ? e._error : typeof res._error === 'string' ? res._error : null;
+  const error = [e._error, res._error, res._failureText].find((v): v is string => typeof v === 'string') ?? null;
   const content = isObject(res.content) ? res.content : {};
   let body = typeof content.text === 'string' ? content.text : '';
   if (content.encoding === 'base64') body = Buffer.from(body, 'base64').toString('utf8');

@@ -48,7 +48,8 @@ export function renderTimeline(rows: TimelineRow[], theme: Theme, table: TableMa
     if (row.simulated) lanes.push(lane('sim', row.simulated, end, laneWidth, row.deadlineMs, theme, paint));
     const axis = `    0${' '.repeat(Math.max(1, laneWidth - 1 - secondsLabel(end).length))}${secondsLabel(end)}`;
     const waits = (row.simulated ?? row.recorded).waits.map(waitWords);
-    const notes = [row.timed ? '' : 'no timestamps: order only', waits.length ? `waits: ${waits.join(', ')}` : ''].filter(Boolean);
+    const pastAxis = row.deadlineMs !== null && row.deadlineMs > end ? `deadline ${secondsLabel(row.deadlineMs)}, past the axis` : '';
+    const notes = [row.timed ? '' : 'no timestamps: order only', waits.length ? `waits: ${waits.join(', ')}` : '', pastAxis].filter(Boolean);
     const ok = row.final.ok;
     return [String(row.index), callLabel(row), [...lanes, theme.dim(axis), ...notes.map((n) => theme.dim(n))].join('\n'),
       ok ? theme.ok(rowVerdict(row)) : theme.error(rowVerdict(row))];
