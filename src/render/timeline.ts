@@ -7,7 +7,8 @@ import { type MarkOutcome, type TimelineLane, type TimelineRow, type TimelineWai
 import { RETRY_VERDICT } from './words.js';
 
 const GLYPH: Record<MarkOutcome, string> = { success: '●', retryable: '▲', 'not-retryable': '■', transport: '✕' };
-const MAX_ROWS = 200;
+// Each row is several lines of glyphs that the table measures one by one, and past 50 rows the HTML report reads better.
+const MAX_ROWS = 50;
 const VERDICT_WIDTH = 24;
 
 /** A length of time as the timeline labels it: `0.8 s`, `12 s`. */
