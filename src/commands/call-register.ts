@@ -15,6 +15,7 @@ export const registerCall: Register = (program, context, setExit) => {
     .option('-i, --include', 'show the response headers')
     .option('--body-only', 'print only the response body (pretty JSON), e.g. to pipe into jq')
     .option('--no-body', 'leave the response body out')
+    .option('-o, --output <file>', 'write the response body (any size, secrets masked) to this file instead of stdout')
     .option('--no-auth', 'send no API key')
     .option('--insecure-http', 'allow sending the key over plain http to a host other than this machine')
     .option('--idempotency-key <key>', 'send Idempotency-Key (auto: a new UUID, kept across attempts) so POST/PATCH may be retried')
@@ -41,6 +42,7 @@ Examples:
         method, target, header: opts.header as string[], query: opts.query as string[], auth: opts.auth !== false,
         insecureHttp: opts.insecureHttp === true, retryUnsafe: opts.retryUnsafe === true, include: opts.include === true,
         body: opts.body !== false, bodyOnly: opts.bodyOnly === true, data: opts.data as string | undefined,
+        output: opts.output as string | undefined,
         baseUrl: opts.baseUrl as string | undefined, timeout: opts.timeout as number | undefined,
         retry: opts.retry as number | undefined, retryMaxDelay: opts.retryMaxDelay as number | undefined,
         retryMaxTime: opts.retryMaxTime as number | undefined, jitter: opts.jitter as 'full' | undefined,

@@ -1,9 +1,10 @@
 import type { CommandContext } from '../cli/context.js';
-import { exitCodeForCall, exitForSignal } from '../core/exit.js';
+import { EXIT, exitCodeForCall, exitForSignal } from '../core/exit.js';
+import { isIdempotent } from '../core/retry-policy.js';
 import { VERSION } from '../cli/version.js';
 import { withEnv } from '../cli/io.js';
 import { CassetteRecorder, interactionOf } from '../adapters/cassette-recorder.js';
-import { pipeBody } from '../adapters/body-stream.js';
+import { openBodyFile, pipeBody } from '../adapters/body-stream.js';
 import type { HttpResult } from '../adapters/http.js';
 import { bodyWarnings } from '../core/body-check.js';
 import { redactHop, redirectLine } from '../render/redirects.js';
@@ -24,6 +25,8 @@ export interface CallOptions extends CallFlags {
   include: boolean;
   body: boolean;
   bodyOnly: boolean;
+  /** Write the response body (any size) to this file instead of stdout. */
+  output?: string;
   record?: string;
   /** Run against the built-in sandbox, started on a free port for this call: true, or a scenario name. */
   sandbox?: boolean | string;
@@ -58,6 +61,7 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
   const url = redact.url(call.url);
   // The cassette is checked and its lock taken before anything is sent, so a bad path loses no response.
   const recorder = opts.record ? await CassetteRecorder.open(opts.record, (w) => err(`op-errors: warning: ${w}\n`)) : null;
+  const bodyFile = opts.output ? await openBodyFile(opts.output) : null;
   let sent = 0;
   const controller = new AbortController();
   let signal: string | undefined;
@@ -74,7 +78,7 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
       onStep: ({ sent: r, record, classification: c, decision: d, elapsedMs }) => {
         // A body that will not be shown is not read further: the connection is let go before the wait.
         if (d.retry) (r as HttpResult).body?.rest.destroy();
-        if (call.policy.limit > 0 || (d.reason === 'retry-off' && !ctx.json)) {
+        if (call.policy.limit > 0 || d.reason === 'unsafe-method' || (d.reason === 'retry-off' && !ctx.json)) {
           err(`op-errors: ${retryLogLine(record, c, d, elapsedMs, call.policy, call.method, catalog.get(c.code ?? '')?.summary)}\n`);
         }
       },
@@ -104,20 +108,35 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
   const long = last.body;
   const warnings = bodyWarnings(last.attempt, final, long !== null);
   for (const w of warnings) err(`op-errors: warning: ${w}\n`);
-  const extra = { redirects: last.redirects.map((h) => redactHop(h, redact)), ...(warnings.length > 0 ? { warnings } : {}) };
-  if (ctx.json) io.out(redact.text(callJson(final, call.method, url, attempts, body, opts.include ? headers : null, extra)));
-  else if (opts.bodyOnly) io.out(long ? '' : prettyBody(body));
+  const extra = {
+    redirects: last.redirects.map((h) => redactHop(h, redact)), ...(warnings.length > 0 ? { warnings } : {}),
+    ...(opts.output ? { bodyFile: opts.output } : {}),
+  };
+  let broke: NodeJS.ErrnoException | null = null;
+  if (bodyFile) {
+    // The whole body goes to the file, whatever its size; stdout keeps the verdict.
+    if (long) broke = await pipeBody(long, bodyFile, redact).then(() => null, (e: NodeJS.ErrnoException) => e);
+    else bodyFile.out(body);
+    await bodyFile.close();
+  }
+  if (ctx.json) io.out(redact.text(callJson(final, call.method, url, attempts, bodyFile ? '' : body, opts.include ? headers : null, extra)));
+  else if (opts.bodyOnly) io.out(long || bodyFile ? '' : prettyBody(body));
   else {
     const table = final.fields.length > 0 ? await loadTableMaker(ctx.theme) : undefined;
     io.out(redact.text(renderCall(final, attempts, headers, body, outcome.elapsedMs, {
       theme: ctx.theme, width: ctx.width, showSource: false, table, method: call.method, url,
-      showHeaders: opts.include, showBody: opts.body && long === null,
+      showHeaders: opts.include, showBody: opts.body && long === null && !bodyFile,
     })));
-    if (long && opts.body) io.out('\n');
+    if (long && opts.body && !bodyFile) io.out('\n');
   }
   // A long body streams through after the verdict, at the reader's pace; with --json or --no-body it is let go.
-  if (long && !ctx.json && (opts.body || opts.bodyOnly)) await pipeBody(long, io, redact);
+  if (long && !bodyFile && !ctx.json && (opts.body || opts.bodyOnly)) broke = await pipeBody(long, io, redact).then(() => null, (e: NodeJS.ErrnoException) => e);
   else long?.rest.destroy();
+  if (broke) {
+    // What came is already out; the verdict cannot stand for a body that is incomplete.
+    err(`op-errors: the body broke off midway (${broke.code ?? broke.message}); what arrived was written, the rest is missing\n`);
+    return isIdempotent(call.method) || call.idempotencyKey ? EXIT.TEMPFAIL : EXIT.FAILURE;
+  }
   return outcome.stop === 'interrupted' ? exitForSignal(signal) : exitCodeForCall(final, outcome.stop);
 }
 

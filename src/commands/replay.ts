@@ -1,5 +1,5 @@
 import type { CommandContext } from '../cli/context.js';
-import { EXIT, exitCodeFor, worseExit } from '../core/exit.js';
+import { EXIT, exitCodeFor, exitForSignal, worseExit } from '../core/exit.js';
 import { InputError } from '../core/errors.js';
 import { abortableSleep } from '../adapters/retry-runner.js';
 import { classify } from '../core/classify.js';
@@ -44,7 +44,11 @@ export async function runReplay(opts: ReplayOptions, ctx: CommandContext): Promi
     return null;
   };
   const controller = new AbortController();
-  const stopListening = io.onInterrupt(() => controller.abort());
+  let signal: string | undefined;
+  const stopListening = io.onInterrupt((s) => {
+    signal = s;
+    controller.abort();
+  });
   try {
     for (const [i, file] of files.entries()) {
       if (io.stderrIsTTY && files.length > 1) io.err(`\rop-errors: reading ${i + 1}/${files.length} files, ${tally.calls} calls so far`);
@@ -54,7 +58,7 @@ export async function runReplay(opts: ReplayOptions, ctx: CommandContext): Promi
         for await (const call of recording.calls) {
           const summary = (code: string | null) => (code ? catalog.get(code)?.summary : undefined);
           const row = await replayCall(call, file, policy, opts, ctx, classifyAttempt, summary, random, controller.signal);
-          if (!row) return EXIT.INTERRUPTED;
+          if (!row) return exitForSignal(signal);
           tally.add(row);
           incident?.add(call, row.simulation);
           if (io.stderrIsTTY && tally.calls % 1000 === 0) io.err(`\rop-errors: replayed ${tally.calls} calls (file ${i + 1}/${files.length})`);
