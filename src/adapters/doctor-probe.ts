@@ -1,3 +1,4 @@
+import { clearTextRefusal } from '../core/clear-text.js';
 import {
   API_ROOT, type Check, type Probe, basePathCheck, clockCheck, connectCheck, keySetCheck, keyValidCheck, scopesCheck, serviceCheck,
 } from '../core/doctor-diagnosis.js';
@@ -33,16 +34,23 @@ export async function probeSetup(t: ProbeTarget): Promise<DoctorReport> {
   const health = await probe(t, `${origin}/health`, false);
   checks.push(connectCheck(health, t.base.host));
   if (health.transport) return report;
+  // The key never travels in clear to another machine: the probes then go without it, and the key is not checked.
+  const refusal = t.key !== '' ? clearTextRefusal(t.base) : null;
+  if (refusal) {
+    checks.push({ name: 'https', ok: false, detail: `${refusal}, which is not this machine`,
+      fix: `use an https base URL (https://api.openprospect.io${API_ROOT})`, more: `op-errors doctor --base-url https://${t.base.host}${API_ROOT}` });
+  }
+  const withKey = t.key !== '' && refusal === null;
   const root = t.base.pathname.replace(/\/+$/, '');
-  const validate = await probe(t, `${origin}${root}/auth/validate`, t.key !== '');
+  const validate = await probe(t, `${origin}${root}/auth/validate`, withKey);
   const service = serviceCheck([health, validate]);
   checks.push(service);
   if (!service.ok || validate.transport) return report;
-  const rootProbe = validate.status === 404 && root !== API_ROOT ? await probe(t, `${origin}${API_ROOT}/auth/validate`, t.key !== '') : null;
+  const rootProbe = validate.status === 404 && root !== API_ROOT ? await probe(t, `${origin}${API_ROOT}/auth/validate`, withKey) : null;
   const path = basePathCheck(root, origin, validate, rootProbe);
   checks.push(path);
   if (!path.ok) return report;
-  if (t.key !== '' && checks[0].ok) {
+  if (withKey && checks[0].ok) {
     const { check, scopes } = keyValidCheck(validate);
     checks.push(check);
     if (scopes) {

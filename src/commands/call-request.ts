@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { clearTextRefusal } from '../core/clear-text.js';
 import { UsageError } from '../core/errors.js';
 import type { FileConfig } from '../core/config-schema.js';
 import { findJsonError } from '../core/json-error.js';
@@ -74,9 +75,8 @@ export async function prepareCall(
     headers.authorization = `Bearer ${key}`;
     secrets.push(key);
   }
-  if (headers.authorization !== undefined && url.protocol === 'http:' && !isLoopback(url.hostname) && !flags.insecureHttp) {
-    throw new UsageError(`refusing to send the API key over plain http to ${url.host}: use https, or --insecure-http if you must`);
-  }
+  const refusal = headers.authorization !== undefined && !flags.insecureHttp ? clearTextRefusal(url) : null;
+  if (refusal) throw new UsageError(`${refusal}: use https, or --insecure-http if you must`);
   let body: string | undefined;
   if (flags.data !== undefined) {
     body = await readData(flags.data, readStdin);
@@ -133,8 +133,4 @@ async function readData(data: string, readStdin: () => Promise<string>): Promise
   const error = findJsonError(text);
   if (error) throw new UsageError(`${where}: invalid JSON at line ${error.line}, column ${error.column}: ${error.message}`);
   return text;
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\./.test(host);
 }

@@ -5,13 +5,14 @@ import { abortableSleep } from '../adapters/retry-runner.js';
 import { classify } from '../core/classify.js';
 import { seededRandom, simulate } from '../core/replay.js';
 import { type RetryFlags, type RetryPolicy, attemptRecord, resolvePolicy } from '../core/retry-policy.js';
-import { type RecordedCall, expandInputs, loadRecording } from '../input/recordings.js';
+import { type RecordedCall, expandInputs } from '../input/recordings.js';
+import { openRecording } from '../input/recording-stream.js';
 import { callRecord } from '../render/call.js';
-import { type ReplayRow, renderCallsTable, renderReplaySummary } from '../render/replay.js';
+import { type ReplayRow, ReplayTally, renderCallsTable, renderReplaySummary } from '../render/replay.js';
 import { retryLogLine } from '../render/retry-log.js';
 import { loadTableMaker } from '../render/table.js';
 import { catalogFor } from './catalog-for.js';
-import { IncidentView } from './replay-incident.js';
+import { IncidentView, searchCallOf } from './replay-incident.js';
 
 /** What `replay` was asked. */
 export interface ReplayOptions extends RetryFlags {
@@ -33,44 +34,49 @@ export async function runReplay(opts: ReplayOptions, ctx: CommandContext): Promi
   const random = seededRandom(opts.seed);
   const classifyAttempt = (a: Parameters<typeof classify>[0]) => classify(a, { catalog, now: io.now() });
   const files = await expandInputs(opts.files);
-  const rows: ReplayRow[] = [];
+  const tally = new ReplayTally();
   const incident = opts.report !== undefined || opts.timeline ? new IncidentView(policy, classifyAttempt) : null;
   let exit: number = EXIT.OK;
+  const fileFailed = (e: unknown): null => {
+    if (!(e instanceof InputError)) throw e;
+    io.err(`${io.stderrIsTTY && files.length > 1 ? '\n' : ''}op-errors: ${e.message}\n`);
+    exit = worseExit(exit, EXIT.USAGE);
+    return null;
+  };
   const controller = new AbortController();
   const stopListening = io.onInterrupt(() => controller.abort());
   try {
     for (const [i, file] of files.entries()) {
-      if (io.stderrIsTTY && files.length > 1) io.err(`\rop-errors: reading ${i + 1}/${files.length} files, ${rows.length} calls so far`);
-      let recording;
+      if (io.stderrIsTTY && files.length > 1) io.err(`\rop-errors: reading ${i + 1}/${files.length} files, ${tally.calls} calls so far`);
+      const recording = await openRecording(file).catch((e: unknown) => fileFailed(e));
+      if (!recording) continue;
       try {
-        recording = await loadRecording(file);
+        for await (const call of recording.calls) {
+          const summary = (code: string | null) => (code ? catalog.get(code)?.summary : undefined);
+          const row = await replayCall(call, file, policy, opts, ctx, classifyAttempt, summary, random, controller.signal);
+          if (!row) return EXIT.INTERRUPTED;
+          tally.add(row);
+          incident?.add(call, row.simulation);
+          if (io.stderrIsTTY && tally.calls % 1000 === 0) io.err(`\rop-errors: replayed ${tally.calls} calls (file ${i + 1}/${files.length})`);
+          exit = worseExit(exit, exitCodeFor(row.final));
+          if (ctx.json) io.out(replayJson(row, call, classifyAttempt));
+          // Output drains as it goes, so a recording of any size is replayed in flat memory.
+          if (ctx.json) await io.flush();
+        }
       } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-        io.err(`${io.stderrIsTTY && files.length > 1 ? '\n' : ''}op-errors: ${e.message}\n`);
-        exit = worseExit(exit, EXIT.USAGE);
-        continue;
+        fileFailed(e);
       }
       for (const p of recording.problems) io.err(`op-errors: ${p.input} line ${p.line}: ${p.message}\n`);
       if (recording.problems.length > 0) exit = worseExit(exit, EXIT.USAGE);
-      for (const call of recording.calls) {
-        const summary = (code: string | null) => (code ? catalog.get(code)?.summary : undefined);
-        const row = await replayCall(call, file, policy, opts, ctx, classifyAttempt, summary, random, controller.signal);
-        if (!row) return EXIT.INTERRUPTED;
-        rows.push(row);
-        incident?.add(call, row.simulation);
-        if (io.stderrIsTTY && rows.length % 1000 === 0) io.err(`\rop-errors: replayed ${rows.length} calls (file ${i + 1}/${files.length})`);
-        exit = worseExit(exit, exitCodeFor(row.final));
-        if (ctx.json) io.out(replayJson(row, call, classifyAttempt));
-      }
     }
   } finally {
     stopListening();
   }
-  if (io.stderrIsTTY && (files.length > 1 || rows.length >= 1000)) io.err('\r\x1b[K');
-  if (!ctx.json && rows.length > 0) {
+  if (io.stderrIsTTY && (files.length > 1 || tally.calls >= 1000)) io.err('\r\x1b[K');
+  if (!ctx.json && tally.calls > 0) {
     const table = await loadTableMaker(ctx.theme);
-    const calls = incident && opts.timeline ? await incident.timeline(ctx) : renderCallsTable(rows, ctx.theme, table, ctx.width);
-    io.out(`${calls}\n${renderReplaySummary(rows, ctx.theme, table)}`);
+    const calls = incident && opts.timeline ? await incident.timeline(ctx) : renderCallsTable(tally.shown, tally.calls, ctx.theme, table, ctx.width);
+    io.out(`${calls}\n${renderReplaySummary(tally, ctx.theme, table)}`);
   }
   if (incident && opts.report !== undefined) await incident.writeReport(opts.report, opts.files, ctx);
   return exit;
@@ -85,9 +91,8 @@ async function replayCall(
   const row: ReplayRow = { method: call.method, url: call.url, input: file, attempts: call.attempts.length, final, simulation: null };
   if (policy.limit <= 0) return row;
   // Captures and bare bodies do not record the method; they are nearly always reads, so GET is assumed.
-  const method = call.method === '-' ? 'GET' : call.method;
-  const keyed = call.attempts.some((a) => a.idempotencyKey === true);
-  const sim = simulate(call.attempts, method, keyed, policy, classifyAttempt, random);
+  const { method, idempotencyKey } = searchCallOf(call);
+  const sim = simulate(call.attempts, method, idempotencyKey, policy, classifyAttempt, random);
   const where = call.url === '-' ? `${file} line ${call.attempts[0].source.line} (method not recorded: treated as GET)`
     : `${call.method} ${call.url}`;
   ctx.io.err(`op-errors: replaying ${where} with --retry ${policy.limit}\n`);

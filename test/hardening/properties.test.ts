@@ -30,7 +30,7 @@ const attempt: fc.Arbitrary<Attempt> = fc.record({
 
 function checkContract(c: Classification) {
   const line = JSON.parse(classificationJson(c, [{ status: c.status, code: c.code }], { input: '-', line: 1 }));
-  expect(Object.keys(line)).toEqual(['ok', 'status', 'code', 'known', 'retryable', 'retry', 'retryAfter', 'message', 'fix',
+  expect(Object.keys(line)).toEqual(['ok', 'status', 'statusSource', 'code', 'known', 'retryable', 'retry', 'retryAfter', 'message', 'fix',
     'requestId', 'fields', 'details', 'attempts', 'source']);
   expect(typeof line.ok).toBe('boolean');
   expect(line.status === null || Number.isInteger(line.status)).toBe(true);

@@ -101,7 +101,8 @@ describe('registerServe', () => {
   }
 
   it('rejects a port outside 0-65535, an unknown scenario and a fail rate outside 0-1', async () => {
-    for (const args of [['--port', '70000'], ['--port', 'http'], ['--scenario', 'chaos'], ['--fail-rate', '1.5'], ['--slow-ms', '-1']]) {
+    for (const args of [['--port', '70000'], ['--port', 'http'], ['--scenario', 'chaos'], ['--fail-rate', '1.5'], ['--slow-ms', '-1'],
+      ['--envelope', 'xml']]) {
       const p = program();
       await expect(p.cmd.parseAsync(['serve', ...args], { from: 'user' })).rejects.toBeInstanceOf(CommanderError);
       expect(p.io.stderr()).toMatch(/error: option '--[a-z-]+ <[^>]+>' argument '[^']*' is invalid|error: option .* Allowed choices are/);
@@ -124,11 +125,27 @@ describe('registerServe', () => {
     expect(p.exits).toEqual([0]);
   });
 
+  it('answers in the envelope --envelope names, and says so in the banner', async () => {
+    const p = program();
+    const parsing = p.cmd.parseAsync(['serve', '--port', '0', '--envelope', 'legacy'], { from: 'user' });
+    let url = '';
+    for (let i = 0; i < 200 && !url; i++) {
+      url = /listening on (http:\S+)\/api\/v1/.exec(p.io.stderr())?.[1] ?? '';
+      if (!url) await new Promise((r) => setTimeout(r, 10));
+    }
+    expect((await send(url, 'GET', '/api/v1/orders', { key: 'lnc_test_nobody' })).json).toEqual({ error: 'UNAUTHORIZED', message: 'Invalid API key' });
+    expect(p.io.stderr()).toContain('op-errors: errors in the legacy envelope (--envelope flat|nested|legacy)');
+    expect(p.io.stderr()).toMatch(/op-errors: {3}lnc_test_revoked {6}\(revoked: answers 401\)/);
+    p.io.interrupt();
+    await parsing;
+    expect(p.exits).toEqual([0]);
+  });
+
   it('documents the options and examples in its help', async () => {
     const p = program();
     await expect(p.cmd.parseAsync(['serve', '--help'], { from: 'user' })).rejects.toMatchObject({ exitCode: 0 });
     const help = p.io.stdout();
-    for (const text of ['--port <n>', '--scenario <name>', '--fail-rate <0..1>', '--cassette <file>', 'Examples:', 'rate-limited']) {
+    for (const text of ['--port <n>', '--scenario <name>', '--fail-rate <0..1>', '--cassette <file>', '--envelope <shape>', 'lnc_test_expired', 'Examples:', 'rate-limited']) {
       expect(help).toContain(text);
     }
   });
