@@ -31,7 +31,8 @@ function docExample(): { code: string; expected: string } {
 }
 
 beforeAll(() => {
-  // dist/ is built by the global setup; --ignore-scripts packs it as it is.
+  // The bundles come from the global setup; the declarations only this test needs. --ignore-scripts packs as is.
+  execFileSync(process.execPath, ['scripts/library-types.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const r = npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], ROOT);
   packed = (JSON.parse(r.stdout) as Packed[])[0];
 }, 60_000);
