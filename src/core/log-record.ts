@@ -28,7 +28,13 @@ const STACK_ERRNO = /\b(?:connect|read|write|getaddrinfo|socket hang up)\b ?(E[A
  * (axios, got, fetch/undici, generic status + body fields), or its transport failure; null when it has none.
  */
 export function attemptFromRecord(record: Json): Attempt | null {
-  const errors = ERROR_KEYS.map((k) => record[k]).filter(isObject);
+  const errors: Json[] = [];
+  for (const k of ERROR_KEYS) {
+    const v = record[k];
+    if (v !== undefined && isObject(v)) errors.push(v);
+  }
+  // Most lines of a log of API bodies hold none of these: answer them without allocating.
+  if (errors.length === 0 && record.response === undefined && record.res === undefined && !hasLoggerKey(record)) return null;
   for (const holder of [...errors, record]) {
     for (const key of RESPONSE_KEYS) {
       const res = holder[key];
@@ -43,13 +49,18 @@ export function attemptFromRecord(record: Json): Attempt | null {
     if (status !== null) return fromResponse(err, status, record);
   }
   // A status on the record itself means a response only in a logger's record; the API's fields may be merged in.
-  const status = LOGGER_KEYS.some((k) => k in record) ? statusOf(record) : null;
+  const status = hasLoggerKey(record) ? statusOf(record) : null;
   if (status !== null) return fromResponse(record, status, withoutLogKeys(record));
   for (const err of errors) {
     const transport = transportOf(err);
     if (transport) return { status: null, headers: {}, body: '', transport };
   }
   return null;
+}
+
+function hasLoggerKey(record: Json): boolean {
+  for (const k of LOGGER_KEYS) if (record[k] !== undefined) return true;
+  return false;
 }
 
 function statusOf(o: Json): number | null {
