@@ -1,6 +1,11 @@
 import type { Attempt, Exchange } from './types.js';
 import { CURL_RETRIED_STATUSES } from './line-patterns.js';
 
+/** The most attempts one exchange holds; curl --retry stops far earlier, and memory stays bounded. */
+const MAX_ATTEMPTS = 1_000;
+/** The most body text one exchange holds across its attempts. */
+const MAX_HELD_CHARS = 32 * 1024 * 1024;
+
 /**
  * Decides which responses belong to one exchange: interim responses (redirects, proxy CONNECT replies,
  * auth challenges) give way to the next one, and the responses after a curl-retried one are its attempts.
@@ -14,6 +19,7 @@ export class ExchangeGrouper {
   private failLine = false;
   /** curl said it will retry, so the next bare body is another attempt of the open exchange. */
   private retrying = false;
+  private heldChars = 0;
 
   constructor(private readonly input: string, private readonly emit: (exchange: Exchange) => void) {}
 
@@ -21,10 +27,11 @@ export class ExchangeGrouper {
   addFramed(attempt: Attempt, line: number): void {
     this.failLine = false;
     this.retrying = false;
-    if (this.framed && this.attempts.length > 0) {
+    // A capture of many separate calls that all failed the same way is not one call retried without end.
+    if (this.framed && this.attempts.length > 0 && this.hasRoom()) {
       if (isInterim(this.attempts[this.attempts.length - 1])) this.attempts.pop();
       if (this.attempts.length === 0 || isRetriedAttempt(this.attempts[this.attempts.length - 1])) {
-        this.attempts.push(attempt);
+        this.hold(attempt);
         return;
       }
     }
@@ -39,9 +46,9 @@ export class ExchangeGrouper {
       Object.assign(last, { body: attempt.body, json: attempt.json, headers: { ...attempt.headers, ...last.headers } });
       return;
     }
-    if (this.retrying && last) {
+    if (this.retrying && last && this.hasRoom()) {
       this.retrying = false;
-      this.attempts.push(attempt);
+      this.hold(attempt);
       return;
     }
     this.start(attempt, line, false);
@@ -79,8 +86,18 @@ export class ExchangeGrouper {
     this.emit({ attempts, source: { input: this.input, line: this.line } });
   }
 
+  private hasRoom(): boolean {
+    return this.attempts.length < MAX_ATTEMPTS && this.heldChars < MAX_HELD_CHARS;
+  }
+
+  private hold(attempt: Attempt): void {
+    this.attempts.push(attempt);
+    this.heldChars += attempt.body.length;
+  }
+
   private start(attempt: Attempt, line: number, framed: boolean): void {
     this.flush();
+    this.heldChars = attempt.body.length;
     this.failLine = false;
     this.retrying = false;
     this.attempts = [attempt];

@@ -96,6 +96,18 @@ export class ExchangeReader extends ReaderBase {
   protected idleLine(text: string, n: number, crlf: boolean, indent = 0): void {
     const t = text.trim();
     if (t === '') return;
+    // A JSON document first: the common case of a log, and none of the client lines below starts so.
+    const c = t.charCodeAt(0);
+    if (c === 123 || c === 91) {
+      const json = tryParseJson(t);
+      if (json !== undefined) return this.bareBody(t, json, null, n);
+      const glued = splitGluedStatus(t);
+      const gluedJson = glued ? tryParseJson(glued.body) : undefined;
+      if (glued && gluedJson !== undefined) return this.bareBody(glued.body, gluedJson, glued.status, n);
+      this.beginPending('json', n);
+      this.scanner = new JsonDepthScanner();
+      return this.jsonLine(text, n, crlf);
+    }
     if (isCurlWarning(t)) return this.group.noteRetryWarning(t);
     if (this.startsResponse(text, n, indent)) return;
     if (isWgetStart(text)) {
@@ -112,17 +124,6 @@ export class ExchangeReader extends ReaderBase {
     }
     const trailing = matchTrailingStatus(t);
     if (trailing !== null && this.group.setTrailingStatus(trailing)) return;
-    const c = t.charCodeAt(0);
-    if (c === 123 || c === 91) {
-      const json = tryParseJson(t);
-      if (json !== undefined) return this.bareBody(t, json, null, n);
-      const glued = splitGluedStatus(t);
-      const gluedJson = glued ? tryParseJson(glued.body) : undefined;
-      if (glued && gluedJson !== undefined) return this.bareBody(glued.body, gluedJson, glued.status, n);
-      this.beginPending('json', n);
-      this.scanner = new JsonDepthScanner();
-      return this.jsonLine(text, n, crlf);
-    }
     const oneLine = matchStatusThenBody(t);
     const oneLineJson = oneLine ? tryParseJson(oneLine.body) : undefined;
     if (oneLine && oneLineJson !== undefined) return this.bareBody(oneLine.body, oneLineJson, oneLine.status, n);

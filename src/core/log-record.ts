@@ -1,5 +1,6 @@
 import type { Attempt } from './types.js';
 import { isObject } from './fields.js';
+import { isSecretName } from './redact.js';
 
 type Json = Record<string, unknown>;
 
@@ -28,7 +29,13 @@ const STACK_ERRNO = /\b(?:connect|read|write|getaddrinfo|socket hang up)\b ?(E[A
  * (axios, got, fetch/undici, generic status + body fields), or its transport failure; null when it has none.
  */
 export function attemptFromRecord(record: Json): Attempt | null {
-  const errors = ERROR_KEYS.map((k) => record[k]).filter(isObject);
+  const errors: Json[] = [];
+  for (const k of ERROR_KEYS) {
+    const v = record[k];
+    if (v !== undefined && isObject(v)) errors.push(v);
+  }
+  // Most lines of a log of API bodies hold none of these: answer them without allocating.
+  if (errors.length === 0 && record.response === undefined && record.res === undefined && !hasLoggerKey(record)) return null;
   for (const holder of [...errors, record]) {
     for (const key of RESPONSE_KEYS) {
       const res = holder[key];
@@ -40,16 +47,21 @@ export function attemptFromRecord(record: Json): Attempt | null {
   // the record itself is the body, so a code it carries is still read.
   for (const err of errors) {
     const status = statusOf(err) ?? statusInMessage(err);
-    if (status !== null) return fromResponse(err, status, record);
+    if (status !== null) return fromResponse(err, status, recordAsBody(record));
   }
   // A status on the record itself means a response only in a logger's record; the API's fields may be merged in.
-  const status = LOGGER_KEYS.some((k) => k in record) ? statusOf(record) : null;
-  if (status !== null) return fromResponse(record, status, withoutLogKeys(record));
+  const status = hasLoggerKey(record) ? statusOf(record) : null;
+  if (status !== null) return fromResponse(record, status, recordAsBody(withoutLogKeys(record)));
   for (const err of errors) {
     const transport = transportOf(err);
     if (transport) return { status: null, headers: {}, body: '', transport };
   }
   return null;
+}
+
+function hasLoggerKey(record: Json): boolean {
+  for (const k of LOGGER_KEYS) if (record[k] !== undefined) return true;
+  return false;
 }
 
 function statusOf(o: Json): number | null {
@@ -59,6 +71,37 @@ function statusOf(o: Json): number | null {
     if (typeof n === 'number' && Number.isInteger(n) && n >= 100 && n < 600) return n;
   }
   return null;
+}
+
+/** True for a logger's record (pino, winston, bunyan, Python logging) rather than an API's body. */
+export function isLogRecord(record: Json): boolean {
+  return hasLoggerKey(record) || record.err !== undefined || record.exception !== undefined;
+}
+
+/**
+ * A log record as a body to classify: credentials under secret names masked at any depth (axios logs its
+ * request headers in `err.config`), and the error's message as the message when the record has none.
+ */
+export function recordAsBody(record: Json | undefined): Json | undefined {
+  if (!record) return record;
+  const body = masked(record, 0) as Json;
+  if (body.message === undefined && body.msg === undefined) {
+    const err = ERROR_KEYS.map((k) => record[k]).find(isObject);
+    if (err && typeof err.message === 'string') body.message = err.message;
+  }
+  return body;
+}
+
+function masked(v: unknown, depth: number): unknown {
+  if (typeof v !== 'object' || v === null || depth > 64) return v;
+  if (Array.isArray(v)) return v.map((x) => masked(x, depth + 1));
+  const out: Json = {};
+  for (const k of Object.keys(v)) {
+    const value = (v as Json)[k];
+    const secret = isSecretName(k) && (typeof value === 'string' || typeof value === 'number');
+    Object.defineProperty(out, k, { value: secret ? '[REDACTED]' : masked(value, depth + 1), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }
 
 /** The status axios and got name in their message ("Request failed with status code 503"), whose response

@@ -5,7 +5,7 @@ import { JsonDepthScanner, tryParseJson } from './json-scanner.js';
 import { gluedStart, readCurlWriteOut, startsClientLine } from './client-lines.js';
 import { isCurlWarning, matchCurlError, matchStatusLine, matchTrailingStatus } from './line-patterns.js';
 import { PythonTraceback } from './python-traceback.js';
-import { attemptFromRecord } from './log-record.js';
+import { attemptFromRecord, isLogRecord, recordAsBody } from './log-record.js';
 
 /** Where the reader sends what it understood and what it could not. */
 export interface ReaderSink {
@@ -118,6 +118,7 @@ export abstract class ReaderBase {
         Array.isArray((record.log as Record<string, unknown>).entries))) return this.recording(record, n);
       const nested = attemptFromRecord(record);
       if (nested) return this.group.addBare(nested, n);
+      if (isLogRecord(record)) return this.group.addBare({ status, headers: {}, body, json: recordAsBody(record) }, n);
     }
     this.group.addBare({ status, headers: {}, body, json }, n);
   }

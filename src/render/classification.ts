@@ -43,8 +43,8 @@ export function renderClassification(
   const code = c.known ? c.code! : `${c.code} (not in the catalog)`;
   const lines = [`${paintRetry(theme, c.retry, `${mark} ${status}${code}`)}  ${paintRetry(theme, c.retry, RETRY_VERDICT[c.retry])}${where}`];
   const row = (label: string, text: string) => lines.push(`  ${theme.bold(label.padEnd(13))}${wrap(text, width, ' '.repeat(15))}`);
+  // A status the user gave with --status needs no note; one taken from the catalog does.
   if (c.statusSource === 'catalog') row('Status', `${c.status} (documented status; the input had none)`);
-  else if (c.statusSource === 'option') row('Status', `${c.status} (from --status; the input had none)`);
   if (c.message) row('Message', c.message.length > MAX_MESSAGE ? `${c.message.slice(0, MAX_MESSAGE)}… (${c.message.length} characters; --json has all)` : c.message);
   if (c.fix) row('Fix', c.fix);
   if (c.retryAfter !== null) row('Retry after', humanSeconds(c.retryAfter));

@@ -64,4 +64,16 @@ describe('no false success', () => {
     expect(got.map((c) => [c.status, c.code])).toEqual([[422, 'VALIDATION_ERROR'], [429, 'RATE_LIMIT_EXCEEDED'], [503, 'SERVICE_UNAVAILABLE']]);
     expect(got[1].retryAfter).toBe(3);
   });
+
+  it('masks credentials a log record carries (axios err.config headers) and takes the error\'s message', () => {
+    const record = { level: 50, err: { message: 'boom', config: { headers: { Authorization: 'Bearer lnc_live_abcdef123456789' } } } };
+    const [ex] = readAll(JSON.stringify(record)).exchanges;
+    const c = classifyExchange(ex, options);
+    expect(c).toMatchObject({ ok: false, message: 'boom' });
+    expect(JSON.stringify(c)).not.toContain('lnc_live_abcdef');
+    const withStatus = { ...record, err: { ...record.err, status: 401 } };
+    const d = classifyExchange(readAll(JSON.stringify(withStatus)).exchanges[0], options);
+    expect(d).toMatchObject({ status: 401, code: 'UNAUTHORIZED' });
+    expect(JSON.stringify(d)).not.toContain('lnc_live_abcdef');
+  });
 });

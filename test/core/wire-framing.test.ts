@@ -42,6 +42,13 @@ describe('framing as on the wire', () => {
   });
 });
 
+describe('bounded exchanges', () => {
+  it('a capture of 1,500 failed calls in a row is not one exchange of 1,500 attempts', () => {
+    const text = 'HTTP/1.1 503 X\r\n\r\n{"code":"SERVICE_UNAVAILABLE"}\n'.repeat(1500);
+    expect(readAll(text).exchanges.map((e) => e.attempts.length)).toEqual([1000, 500]);
+  });
+});
+
 describe('classify of a cassette', () => {
   it('classifies each recorded call, its attempts grouped, and never says OK for failures', async () => {
     const interaction = (attempt: number, status: number | null, body = '') => ({
