@@ -16,6 +16,8 @@ const USER_PLACES = ['config', 'config.json', 'config.yaml', 'config.yml', 'conf
 export interface LoadedConfig {
   file: string;
   config: FileConfig;
+  /** Notes on old key names that still work. */
+  warnings: string[];
 }
 
 /**
@@ -63,9 +65,9 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
     const first = String((e as Error).message).split('\n')[0];
     throw new ConfigError(`cannot read config file ${file}: ${first}`);
   }
-  const { config, errors } = validateConfig(raw);
+  const { config, errors, warnings } = validateConfig(raw);
   if (errors.length > 0) throw new ConfigError(`config file ${file}: ${errors.join('; ')}`);
-  return { file, config };
+  return { file, config, warnings };
 }
 
 /** The config in force: the --config file, or the one found from `cwd`; null when there is none. */

@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { buildProgram, type RunState } from './program.js';
-import { type Io, createProcessIo } from './io.js';
+import { type Io, createProcessIo } from '../adapters/io.js';
 import { ConfigError, InputError, UsageError } from '../core/errors.js';
 import { EXIT } from '../core/exit.js';
 import { Redactor } from '../core/redact.js';

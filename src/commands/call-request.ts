@@ -1,22 +1,33 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { UsageError } from '../core/errors.js';
+import { readBody } from '../adapters/request-body.js';
 import type { FileConfig } from '../core/config-schema.js';
-import { findJsonError } from '../core/json-error.js';
-import { type RetryFlags, type RetryPolicy, resolvePolicy } from '../core/retry-policy.js';
+import { idempotencyHeader, joinUrl, keyKind, plainHttpRefusal } from '../core/connection.js';
+import { UsageError } from '../core/errors.js';
+import { type RetryPolicy, policyFrom } from '../core/retry-policy.js';
+import { type Settings, resolveSettings } from '../core/settings.js';
+import type { ScenarioName } from '../sandbox/types.js';
+import type { RetryOptions } from './retry-options.js';
 
-/** The flags of `call`, as commander parsed them. */
-export interface CallFlags extends RetryFlags {
+/** The options of `call`, as its definition declares them. */
+export interface CallFlags extends RetryOptions {
   method: string;
   target: string;
   baseUrl?: string;
+  timeout?: number;
   data?: string;
   header: string[];
   query: string[];
-  timeout?: number;
-  auth: boolean;
-  insecureHttp: boolean;
+  include?: boolean;
+  bodyOnly?: boolean;
+  /** False with --no-body. */
+  body?: boolean;
+  /** False with --no-auth. */
+  auth?: boolean;
+  insecureHttp?: boolean;
   idempotencyKey?: string;
+  record?: string;
+  /** Run against the built-in sandbox, started on a free port for this call: true, or a scenario name. */
+  sandbox?: boolean | ScenarioName;
 }
 
 /** A request ready to send, with the policy that governs its retries. */
@@ -33,19 +44,17 @@ export interface PreparedCall {
   warnings: string[];
 }
 
-/** Where `call` sends a path when nothing else is configured. */
-export const DEFAULT_BASE_URL = 'https://api.openprospect.io/api/v1';
-const DEFAULT_KEY_ENV = 'OPENPROSPECT_API_KEY';
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
-/** Builds the request: defaults < config file < environment < flags. */
+/** Builds the request from the resolved settings (defaults < config file < environment < flags). */
 export async function prepareCall(
   flags: CallFlags, config: FileConfig | null, env: Record<string, string | undefined>,
   readStdin: () => Promise<string>, version: string,
 ): Promise<PreparedCall> {
   const method = flags.method.toUpperCase();
   if (!METHODS.includes(method)) throw new UsageError(`unknown method '${flags.method}' (use one of ${METHODS.join(', ')})`);
-  const url = joinUrl(flags.baseUrl ?? env.OPENPROSPECT_BASE_URL ?? config?.baseUrl ?? DEFAULT_BASE_URL, flags.target);
+  const settings = resolveSettings(flags, config, env);
+  const url = joinUrl(settings.baseUrl, flags.target);
   for (const q of flags.query) {
     const eq = q.indexOf('=');
     if (eq <= 0) throw new UsageError(`-q/--query takes key=value, got '${q}'`);
@@ -61,72 +70,35 @@ export async function prepareCall(
     if (/auth|key|token|secret|cookie/i.test(name)) secrets.push(headers[name], headers[name].replace(/^\w+\s+/, ''));
   }
   const warnings: string[] = [];
-  if (flags.auth && headers.authorization === undefined) {
-    const keyEnv = config?.apiKeyEnv ?? DEFAULT_KEY_ENV;
-    const key = env[keyEnv]?.trim();
-    if (!key) {
-      throw new UsageError(`${keyEnv} is not set: export ${keyEnv}=lnc_live_... with your API key ` +
-        '(create one in Settings > Developer > API Keys), or pass --no-auth to send none');
-    }
-    if (!/^lnc_(live|test)_/.test(key)) warnings.push(`the key in ${keyEnv} does not start with lnc_live_ or lnc_test_; sending it anyway`);
+  if (flags.auth !== false && headers.authorization === undefined) {
+    const key = apiKey(settings, env, warnings);
     headers.authorization = `Bearer ${key}`;
     secrets.push(key);
   }
-  if (headers.authorization !== undefined && url.protocol === 'http:' && !isLoopback(url.hostname) && !flags.insecureHttp) {
-    throw new UsageError(`refusing to send the API key over plain http to ${url.host}: use https, or --insecure-http if you must`);
-  }
+  const refusal = headers.authorization !== undefined && !flags.insecureHttp ? plainHttpRefusal(url) : null;
+  if (refusal) throw new UsageError(`${refusal}, or --insecure-http if you must`);
   let body: string | undefined;
   if (flags.data !== undefined) {
-    body = await readData(flags.data, readStdin);
+    body = await readBody(flags.data, readStdin);
     headers['content-type'] ??= 'application/json';
   }
-  let idempotencyKey = headers['idempotency-key'] !== undefined;
-  if (flags.idempotencyKey !== undefined) {
-    headers['idempotency-key'] = flags.idempotencyKey === 'auto' ? randomUUID() : flags.idempotencyKey;
-    idempotencyKey = true;
-  }
-  if (idempotencyKey && (method === 'GET' || method === 'HEAD')) warnings.push(`an Idempotency-Key has no effect on ${method}`);
+  const idempotency = idempotencyHeader(headers, flags.idempotencyKey, randomUUID);
+  if (idempotency) headers['idempotency-key'] = idempotency.value;
+  if (idempotency && (method === 'GET' || method === 'HEAD')) warnings.push(`an Idempotency-Key has no effect on ${method}`);
   return {
-    method, url: url.toString(), headers, body, secrets, warnings, idempotencyKey,
-    timeoutMs: Math.round((flags.timeout ?? config?.timeout ?? 30) * 1000),
-    policy: resolvePolicy(flags, config),
+    method, url: url.toString(), headers, body, secrets, warnings, idempotencyKey: idempotency !== null,
+    timeoutMs: Math.round(settings.timeout * 1000), policy: policyFrom(settings, flags.retryUnsafe === true),
   };
 }
 
-/** Joins a path to the base URL; a full URL is used as it is, and a path that repeats the base path is not doubled. */
-export function joinUrl(base: string, target: string): URL {
-  if (/^https?:\/\//i.test(target)) return new URL(target);
-  let baseUrl: URL;
-  try {
-    baseUrl = new URL(base);
-  } catch {
-    throw new UsageError(`the base URL '${base}' is not a URL`);
+/** The API key from the environment variable the settings name; a usage error when it is not set. */
+function apiKey(settings: Settings, env: Record<string, string | undefined>, warnings: string[]): string {
+  const keyEnv = settings.apiKeyEnv;
+  const key = env[keyEnv]?.trim();
+  if (!key) {
+    throw new UsageError(`${keyEnv} is not set: export ${keyEnv}=lnc_live_... with your API key ` +
+      '(create one in Settings > Developer > API Keys), or pass --no-auth to send none');
   }
-  const basePath = baseUrl.pathname.replace(/\/+$/, '');
-  const path = target.startsWith('/') ? target : `/${target}`;
-  const full = basePath && (path === basePath || path.startsWith(`${basePath}/`)) ? path : `${basePath}${path}`;
-  return new URL(full, baseUrl.origin);
-}
-
-async function readData(data: string, readStdin: () => Promise<string>): Promise<string> {
-  let text = data;
-  let where = '-d';
-  if (data === '@-') {
-    text = await readStdin();
-    where = '-d @- (stdin)';
-  } else if (data.startsWith('@')) {
-    where = `-d ${data}`;
-    try {
-      text = await readFile(data.slice(1), 'utf8');
-    } catch (e) {
-      throw new UsageError(`${where}: cannot read ${data.slice(1)}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-    }
-  }
-  const error = findJsonError(text);
-  if (error) throw new UsageError(`${where}: invalid JSON at line ${error.line}, column ${error.column}: ${error.message}`);
-  return text;
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\./.test(host);
+  if (keyKind(key) === null) warnings.push(`the key in ${keyEnv} does not look like lnc_live_... or lnc_test_...; sending it anyway`);
+  return key;
 }

@@ -1,27 +1,20 @@
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from './context.js';
 import { EXIT, exitCodeFor } from '../core/exit.js';
-import { VERSION } from '../cli/version.js';
-import { withEnv } from '../cli/io.js';
+import { VERSION } from '../adapters/version.js';
+import { withEnv } from '../adapters/io.js';
 import { appendToCassette, type Interaction } from '../adapters/cassette.js';
 import { send } from '../adapters/http.js';
 import { type SentAttempt, abortableSleep, runWithRetry } from '../adapters/retry-runner.js';
 import { classify } from '../core/classify.js';
 import { Redactor } from '../core/redact.js';
 import { callJson, prettyBody, renderCall } from '../render/call.js';
+import { encodeJson } from '../render/json.js';
 import { retryLogLine } from '../render/retry-log.js';
-import { loadTableMaker } from '../render/table.js';
 import { type CallFlags, prepareCall } from './call-request.js';
 import { catalogFor } from './catalog-for.js';
-import type { ScenarioName } from '../sandbox/types.js';
 
 /** `call` flags plus what only tests replace: the clock's sleep and the jitter source. */
 export interface CallOptions extends CallFlags {
-  include: boolean;
-  body: boolean;
-  bodyOnly: boolean;
-  record?: string;
-  /** Run against the built-in sandbox, started on a free port for this call: true, or a scenario name. */
-  sandbox?: boolean | string;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   random?: () => number;
 }
@@ -30,7 +23,7 @@ export interface CallOptions extends CallFlags {
 export async function runCall(opts: CallOptions, ctx: CommandContext): Promise<number> {
   if (opts.sandbox === undefined || opts.sandbox === false) return callOnce(opts, ctx);
   const { startSandbox } = await import('../sandbox/sandbox.js');
-  const scenario = typeof opts.sandbox === 'string' ? opts.sandbox as ScenarioName : undefined;
+  const scenario = typeof opts.sandbox === 'string' ? opts.sandbox : undefined;
   const sandbox = await startSandbox({ port: 0, scenario, log: ctx.verbose ? (line) => ctx.io.err(`sandbox: ${line}\n`) : undefined });
   try {
     // The sandbox knows only its own keys: the full-access one stands in for the user's.
@@ -84,13 +77,12 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
   if (outcome.stop === 'interrupted') err(`op-errors: interrupted during the wait after attempt ${attempts.length}\n`);
   const headers = redact.headers(last.attempt.headers);
   const body = redact.text(last.attempt.body);
-  if (ctx.json) io.out(redact.text(callJson(final, call.method, url, attempts, body, opts.include ? headers : null)));
+  if (ctx.json) io.out(redact.text(encodeJson(callJson(final, call.method, url, attempts, body, opts.include ? headers : null))));
   else if (opts.bodyOnly) io.out(prettyBody(body));
   else {
-    const table = final.fields.length > 0 ? await loadTableMaker(ctx.theme) : undefined;
     io.out(redact.text(renderCall(final, attempts, headers, body, outcome.elapsedMs, {
-      theme: ctx.theme, width: ctx.width, showSource: false, table, method: call.method, url,
-      showHeaders: opts.include, showBody: opts.body,
+      theme: ctx.theme, width: ctx.width, showSource: false, method: call.method, url,
+      showHeaders: opts.include === true, showBody: opts.body !== false,
     })));
   }
   return outcome.stop === 'interrupted' ? EXIT.INTERRUPTED : exitCodeFor(final);

@@ -1,4 +1,4 @@
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from './context.js';
 import { EXIT } from '../core/exit.js';
 import { send } from '../adapters/http.js';
 import { isObject } from '../core/fields.js';
@@ -6,13 +6,15 @@ import { tryParseJson } from '../core/json-scanner.js';
 import { Redactor } from '../core/redact.js';
 import { ENDPOINTS } from '../data/endpoints.js';
 import { type Check, renderChecks } from '../render/doctor.js';
-import { loadTableMaker } from '../render/table.js';
-import { DEFAULT_BASE_URL, joinUrl } from './call-request.js';
+import { encodeJson } from '../render/json.js';
+import { joinUrl, keyKind, plainHttpRefusal } from '../core/connection.js';
+import { resolveSettings } from '../core/settings.js';
+import { DOCTOR_DEFAULTS } from './doctor-command.js';
 
 /** What `doctor` was asked. */
 export interface DoctorOptions {
   baseUrl?: string;
-  timeout: number;
+  timeout?: number;
 }
 
 const MAX_SKEW_S = 5;
@@ -21,12 +23,13 @@ const MAX_SKEW_S = 5;
 export async function runDoctor(opts: DoctorOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
   const config = (await ctx.config())?.config ?? null;
-  const keyEnv = config?.apiKeyEnv ?? 'OPENPROSPECT_API_KEY';
+  const settings = resolveSettings(opts, config, io.env, DOCTOR_DEFAULTS);
+  const keyEnv = settings.apiKeyEnv;
   const key = io.env[keyEnv]?.trim() ?? '';
-  const base = opts.baseUrl ?? io.env.OPENPROSPECT_BASE_URL ?? config?.baseUrl ?? DEFAULT_BASE_URL;
+  const base = settings.baseUrl;
   const redact = new Redactor([key]);
   const checks: Check[] = [];
-  const timeoutMs = opts.timeout * 1000;
+  const timeoutMs = settings.timeout * 1000;
   checks.push(keyCheck(keyEnv, key));
   const origin = joinUrl(base, '/').origin;
   const health = await send({ method: 'GET', url: `${origin}/health`, headers: {}, timeoutMs });
@@ -36,7 +39,9 @@ export async function runDoctor(opts: DoctorOptions, ctx: CommandContext): Promi
     : { name: 'base URL', ok: false, detail: h.transport ? h.transport.message : `/health answered ${h.status}`,
       fix: `check the base URL (${base}), your network and proxy; op-errors explain ${h.transport?.code ?? h.status}` });
   let scopes: string[] | null = null;
-  if (key) {
+  const refusal = key ? plainHttpRefusal(joinUrl(base, '/auth/validate')) : null;
+  if (refusal) checks.push({ name: 'key valid', ok: false, detail: `not checked: ${refusal}`, fix: 'use an https:// base URL' });
+  else if (key) {
     const v = await send({ method: 'GET', url: joinUrl(base, '/auth/validate').toString(), headers: { authorization: `Bearer ${key}`, accept: 'application/json' }, timeoutMs });
     const parsed = tryParseJson(v.attempt.body);
     const body = isObject(parsed) ? parsed : null;
@@ -59,16 +64,17 @@ export async function runDoctor(opts: DoctorOptions, ctx: CommandContext): Promi
   }
   const endpoints = scopes ? ENDPOINTS.map((e) => ({ ...e, open: e.scopes.every((s) => scopes!.includes(s)) })) : [];
   const ok = checks.every((c) => c.ok);
-  if (ctx.json) io.out(redact.text(`${JSON.stringify({ ok, base, checks, scopes, endpoints })}\n`));
-  else io.out(redact.text(renderChecks(checks, endpoints, ctx.theme, scopes ? await loadTableMaker(ctx.theme) : undefined)));
+  if (ctx.json) io.out(redact.text(encodeJson({ ok, base, checks, scopes, endpoints })));
+  else io.out(redact.text(renderChecks(checks, endpoints, ctx.theme)));
   return ok ? EXIT.OK : EXIT.FAILURE;
 }
 
 function keyCheck(keyEnv: string, key: string): Check {
   if (!key) return { name: 'key set', ok: false, detail: `${keyEnv} is not set`, fix: `export ${keyEnv}=lnc_live_... (create a key in Settings > Developer > API Keys)` };
-  if (!/^lnc_(live|test)_[A-Za-z0-9_-]+$/.test(key)) {
+  const kind = keyKind(key);
+  if (kind === null) {
     return { name: 'key set', ok: false, detail: `${keyEnv} is set but does not look like lnc_live_... or lnc_test_...`,
       fix: 'copy the whole key again: no quotes, spaces or line breaks, prefix included' };
   }
-  return { name: 'key set', ok: true, detail: `${keyEnv} holds a ${key.startsWith('lnc_live_') ? 'live' : 'test'} key (${key.length} characters)` };
+  return { name: 'key set', ok: true, detail: `${keyEnv} holds a ${kind} key (${key.length} characters)` };
 }

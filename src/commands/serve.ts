@@ -1,5 +1,6 @@
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from './context.js';
 import { EXIT } from '../core/exit.js';
+import { encodeJson } from '../render/json.js';
 import { SANDBOX_KEYS } from '../sandbox/keys.js';
 import { loadPlayback } from '../sandbox/load-playback.js';
 import { type Sandbox, startSandbox } from '../sandbox/sandbox.js';
@@ -53,7 +54,7 @@ export async function runServe(opts: ServeOptions, ctx: CommandContext): Promise
     url: sandbox.url, port: sandbox.port, keys: Object.fromEntries(Object.entries(SANDBOX_KEYS).map(([k, s]) => [k, [...s]])),
     scenario: opts.scenario ?? null, failRate: opts.failRate ?? null, cassette: opts.cassette ?? null,
   };
-  if (ctx.json) io.out(`${JSON.stringify(info)}\n`);
+  if (ctx.json) io.out(encodeJson(info));
   else io.err(banner(info, opts, playback?.length ?? 0));
   await io.flush();
   opts.ready?.(info);

@@ -1,6 +1,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { fileProblem } from '../core/file-problem.js';
 import { unreadableReason } from '../core/classify.js';
 import { ExchangeReader } from '../core/exchange-reader.js';
 import { tryParseJson } from '../core/json-scanner.js';
@@ -51,7 +52,7 @@ export async function loadRecording(file: string): Promise<LoadedRecording> {
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder' : (e as Error).message}`);
+    throw new InputError(fileProblem(file, e));
   }
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{')) {

@@ -1,6 +1,7 @@
-import type { AttemptRecord } from '../adapters/retry-runner.js';
+import type { AttemptRecord } from '../core/retry-policy.js';
 import type { Classification } from '../core/types.js';
 import { tryParseJson } from '../core/json-scanner.js';
+import { encodeJson } from './json.js';
 import { type ClassificationView, renderClassification } from './classification.js';
 
 /** What `call` shows about the exchange besides the classification. */
@@ -16,7 +17,7 @@ export interface CallView extends ClassificationView {
 export function prettyBody(body: string): string {
   if (body.trim() === '') return '';
   const json = tryParseJson(body.trim());
-  return json === undefined ? body.replace(/\n?$/, '\n') : `${JSON.stringify(json, null, 2)}\n`;
+  return json === undefined ? body.replace(/\n?$/, '\n') : encodeJson(json, 'pretty');
 }
 
 /** The human form: request line, outcome and timing, classification, then headers and body. */
@@ -51,7 +52,7 @@ export function callRecord(c: Classification, method: string, url: string, attem
 export function callJson(
   c: Classification, method: string, url: string, attempts: AttemptRecord[], body: string,
   headers: Record<string, string> | null,
-): string {
+): Record<string, unknown> {
   const parsed = body.trim() === '' ? null : tryParseJson(body.trim()) ?? body;
-  return `${JSON.stringify({ ...callRecord(c, method, url, attempts), ...(headers ? { headers } : {}), body: parsed })}\n`;
+  return { ...callRecord(c, method, url, attempts), ...(headers ? { headers } : {}), body: parsed };
 }

@@ -1,29 +1,15 @@
 import type { Classification } from '../core/types.js';
 import { brief } from '../core/fields.js';
-export { classificationJson } from './classification-json.js';
-import type { TableMaker } from './table.js';
+import { renderTable } from './table.js';
 import type { Theme } from './theme.js';
+import type { AttemptSummary, SourceRef } from './classification-types.js';
 import { paintRetry } from './explain.js';
 import { RETRY_VERDICT, humanSeconds, wrap } from './words.js';
-
-/** A compact record of one attempt of an exchange. */
-export interface AttemptSummary {
-  status: number | null;
-  code: string | null;
-}
-
-/** Where an exchange was read from. */
-export interface SourceRef {
-  input: string;
-  line: number;
-}
 
 /** What the classification renderer needs besides the classification. */
 export interface ClassificationView {
   theme: Theme;
   width: number;
-  /** Loaded only once a classification has field errors to show. */
-  table?: TableMaker;
   /** Name the input and line in the heading (several exchanges or inputs). */
   showSource: boolean;
 }
@@ -54,9 +40,9 @@ export function renderClassification(
     row('Details', shown.join(', '));
   }
   let out = `${lines.join('\n')}\n`;
-  if (c.fields.length > 0 && view.table) {
+  if (c.fields.length > 0) {
     const msgWidth = Math.max(24, width - 36);
-    out += view.table(['Field', 'Problem'], c.fields.map((f) => [f.field, f.message]), [30, msgWidth])
+    out += renderTable([theme.bold('Field'), theme.bold('Problem')], c.fields.map((f) => [f.field, f.message]), [30, msgWidth])
       .split('\n').map((l) => `  ${l}`).join('\n') + '\n';
   }
   return out + attemptLine(attempts, theme);

@@ -1,5 +1,5 @@
 import type { Endpoint } from '../data/endpoints.js';
-import type { TableMaker } from './table.js';
+import { renderTable } from './table.js';
 import type { Theme } from './theme.js';
 
 /** One doctor check: what was checked, how it went and, when it failed, the fix. */
@@ -11,15 +11,15 @@ export interface Check {
 }
 
 /** Pass/fail lines with fixes, then the endpoints the key's scopes open and close. */
-export function renderChecks(checks: Check[], endpoints: (Endpoint & { open: boolean })[], theme: Theme, table?: TableMaker): string {
+export function renderChecks(checks: Check[], endpoints: (Endpoint & { open: boolean })[], theme: Theme): string {
   const lines = checks.map((c) => {
     const head = c.ok ? theme.ok(`✔ ${c.name.padEnd(10)}`) : theme.error(`✖ ${c.name.padEnd(10)}`);
     return `${head} ${c.detail}${c.fix ? `\n  ${theme.bold('Fix')}  ${c.fix}` : ''}`;
   });
   let out = `${lines.join('\n')}\n`;
-  if (table && endpoints.length > 0) {
+  if (endpoints.length > 0) {
     const rows = endpoints.map((e) => [e.open ? theme.ok('open') : theme.error('closed'), `${e.method} /api/v1${e.path}`, e.scopes.join(' + '), e.what]);
-    out += `\n${table(['Access', 'Endpoint', 'Needs', 'For'], rows)}\n`;
+    out += `\n${renderTable(['Access', 'Endpoint', 'Needs', 'For'].map((h) => theme.bold(h)), rows)}\n`;
   }
   const failed = checks.filter((c) => !c.ok).length;
   out += failed === 0 ? theme.ok('All checks passed.\n') : theme.error(`${failed} of ${checks.length} checks failed.\n`);

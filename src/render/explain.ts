@@ -1,5 +1,5 @@
 import type { CatalogEntry } from '../core/types.js';
-import type { TableMaker } from './table.js';
+import { renderTable } from './table.js';
 import type { Theme } from './theme.js';
 import { RETRY_EXPLAINED, RETRY_VERDICT, SOURCE_NAMES, wrap } from './words.js';
 
@@ -7,8 +7,6 @@ import { RETRY_EXPLAINED, RETRY_VERDICT, SOURCE_NAMES, wrap } from './words.js';
 export interface ExplainView {
   theme: Theme;
   width: number;
-  /** Needed by the table renderers only. */
-  table?: TableMaker;
 }
 
 /** Paints a retry strategy: green never applies here, yellow for automatic retry, cyan for the others. */
@@ -47,19 +45,19 @@ export function renderStatus(status: number, entries: CatalogEntry[], view: Expl
   const head = generic && generic.kind === 'http' ? renderEntry(generic, view) : `${view.theme.code(`HTTP ${status}`)}\n`;
   const others = generic && generic.kind === 'http' ? entries.slice(1) : entries;
   if (others.length === 0) return head;
-  return `${head}\n${view.theme.bold(`Codes documented with HTTP ${status}`)}\n${renderTable(others, view)}`;
+  return `${head}\n${view.theme.bold(`Codes documented with HTTP ${status}`)}\n${renderCodesTable(others, view)}`;
 }
 
 /** A table of codes: code, status, retry rule, summary. */
-export function renderTable(entries: readonly CatalogEntry[], view: ExplainView): string {
+export function renderCodesTable(entries: readonly CatalogEntry[], view: ExplainView): string {
   // Code, status and retry columns with their padding, plus the five borders.
   const fixed = Math.max(...entries.map((e) => e.code.length)) + 2 + 8 + 9 + 5;
   const summaryWidth = Math.max(24, view.width - fixed);
   const rows = entries.map((e) => [
     e.code, e.status === null ? '-' : String(e.status), paintRetry(view.theme, e.retry, e.retry), e.summary,
   ]);
-  if (!view.table) throw new Error('renderTable needs a table maker');
-  return `${view.table(['Code', 'Status', 'Retry', 'Summary'], rows, [null, null, null, summaryWidth])}\n`;
+  const head = ['Code', 'Status', 'Retry', 'Summary'].map((h) => view.theme.bold(h));
+  return `${renderTable(head, rows, [null, null, null, summaryWidth])}\n`;
 }
 
 /** The message for a code the catalog does not hold, with the closest codes. */

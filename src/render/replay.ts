@@ -1,7 +1,7 @@
 import type { Simulation } from '../core/replay.js';
 import type { Classification } from '../core/types.js';
 import { pathOf } from '../core/recording.js';
-import type { TableMaker } from './table.js';
+import { renderTable, visibleLength } from './table.js';
 import type { Theme } from './theme.js';
 import { paintRetry } from './explain.js';
 import { RETRY_VERDICT } from './words.js';
@@ -35,7 +35,7 @@ export function verdictWords(sim: Simulation): string {
 }
 
 /** The table of calls: method, path, attempts, final status, code and verdict. */
-export function renderCallsTable(all: ReplayRow[], theme: Theme, table: TableMaker, width: number): string {
+export function renderCallsTable(all: ReplayRow[], theme: Theme, width: number): string {
   // A table of a huge recording helps nobody and takes long to draw: show the first rows and say so.
   const rows = all.length > MAX_TABLE_ROWS ? all.slice(0, MAX_TABLE_ROWS) : all;
   const body = rows.map((r) => {
@@ -50,11 +50,11 @@ export function renderCallsTable(all: ReplayRow[], theme: Theme, table: TableMak
   const others = ['Method', 'Path', 'Attempts', 'Status', 'Code'].reduce((sum, h, i) => sum + natural(i, h), 1);
   const verdictWidth = Math.max(24, width - others);
   const more = all.length > rows.length ? theme.dim(`... and ${all.length - rows.length} more calls (--json lists every one)\n`) : '';
-  return `${table(['Method', 'Path', 'Attempts', 'Status', 'Code', 'Verdict'], body, [null, null, null, null, null, verdictWidth])}\n${more}`;
+  return `${renderTable(['Method', 'Path', 'Attempts', 'Status', 'Code', 'Verdict'].map((h) => theme.bold(h)), body, [null, null, null, null, null, verdictWidth])}\n${more}`;
 }
 
 /** The summary: count per code, the share that is retryable, and the request ids to quote to support. */
-export function renderReplaySummary(rows: ReplayRow[], theme: Theme, table: TableMaker): string {
+export function renderReplaySummary(rows: ReplayRow[], theme: Theme): string {
   const counts = new Map<string, { n: number; retry: string }>();
   const ids: string[] = [];
   let retryable = 0;
@@ -69,16 +69,12 @@ export function renderReplaySummary(rows: ReplayRow[], theme: Theme, table: Tabl
     if (!r.final.ok && r.final.requestId && !ids.includes(r.final.requestId)) ids.push(r.final.requestId);
   }
   const sorted = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0]));
-  let out = `${table(['Code', 'Calls', 'Retry'], sorted.map(([code, e]) => [code, String(e.n), e.retry]))}\n`;
+  let out = `${renderTable(['Code', 'Calls', 'Retry'].map((h) => theme.bold(h)), sorted.map(([code, e]) => [code, String(e.n), e.retry]))}\n`;
   const share = failed === 0 ? 0 : Math.round((retryable / failed) * 100);
   out += `${rows.length} ${rows.length === 1 ? 'call' : 'calls'}: ${rows.length - failed} ok, ${failed} failed, ` +
     `${retryable} of the failures retryable (${share}%)\n`;
   if (ids.length > 0) out += `${theme.bold('Request ids to quote to support:')} ${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ` and ${ids.length - 20} more` : ''}\n`;
   return out;
-}
-
-function visibleLength(s: string): number {
-  return s.replace(/\x1b\[[0-9;]*m/g, '').length;
 }
 
 /** A path with long ids cut to their first 8 characters, so the table fits a terminal. */

@@ -1,7 +1,8 @@
 import type { RecordedExchange } from '../core/recording.js';
+import { SCENARIOS } from '../core/config-schema.js';
 
-/** The scripted failure modes `serve --scenario` offers. */
-export const SCENARIOS = ['flaky', 'rate-limited', 'outage', 'slow', 'reset', 'gateway'] as const;
+/** The scripted failure modes `serve --scenario` offers (the one list lives with the config schema). */
+export { SCENARIOS };
 
 /** One scripted failure mode. */
 export type ScenarioName = (typeof SCENARIOS)[number];

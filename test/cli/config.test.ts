@@ -32,9 +32,9 @@ describe('config: finding and reading', () => {
 
   it('reads YAML, JSON and JavaScript files with cosmiconfig', async () => {
     const root = mkdtempSync(join(tmpdir(), 'op-cfg-'));
-    writeFileSync(join(root, 'a.yaml'), 'retry:\n  limit: 3\n  jitter: equal\n');
+    writeFileSync(join(root, 'a.yaml'), 'retry: 3\njitter: equal\n');
     writeFileSync(join(root, 'b.mjs'), 'export default { timeout: 12 };');
-    expect((await loadConfigFile(join(root, 'a.yaml'))).config).toEqual({ retry: { limit: 3, jitter: 'equal' } });
+    expect((await loadConfigFile(join(root, 'a.yaml'))).config).toEqual({ retry: 3, jitter: 'equal' });
     expect((await loadConfigFile(join(root, 'b.mjs'))).config).toEqual({ timeout: 12 });
   });
 
@@ -69,7 +69,7 @@ describe('config: finding and reading', () => {
 
 describe('config: precedence', () => {
   it('uses defaults < config file < environment < flags', async () => {
-    const file = { baseUrl: 'https://file.example/api/v1', timeout: 10, retry: { limit: 2, maxDelay: 5, jitter: 'none' as const } };
+    const file = { baseUrl: 'https://file.example/api/v1', timeout: 10, retry: 2, retryMaxDelay: 5, jitter: 'none' as const };
     const env = { OPENPROSPECT_BASE_URL: 'https://env.example/api/v1' };
     const defaults = await prepareCall(flags(), null, {}, noStdin, '0');
     expect(defaults).toMatchObject({ url: 'https://api.openprospect.io/api/v1/orders', timeoutMs: 30_000 });
@@ -103,8 +103,7 @@ describe('.openprospectrc.example', () => {
     const copy = join(mkdtempSync(join(tmpdir(), 'op-cfg-')), 'config.yaml');
     copyFileSync(file, copy);
     const { config } = await loadConfigFile(copy);
-    expect(Object.keys(config).sort()).toEqual(['apiKeyEnv', 'baseUrl', 'codes', 'retry', 'timeout']);
-    expect(Object.keys(config.retry ?? {}).sort()).toEqual(['jitter', 'limit', 'maxDelay', 'maxTime']);
+    expect(Object.keys(config).sort()).toEqual(['apiKeyEnv', 'baseUrl', 'codes', 'jitter', 'retry', 'retryMaxDelay', 'retryMaxTime', 'timeout']);
     expect(readFileSync(file, 'utf8')).toContain('apiKey');
   });
 });

@@ -1,4 +1,4 @@
-import type { Io } from './io.js';
+import type { Io } from '../adapters/io.js';
 import { type LoadedConfig, readConfig } from '../adapters/config.js';
 import { type Theme, colorLevel, createTheme } from '../render/theme.js';
 
@@ -30,6 +30,9 @@ export async function createContext(io: Io, flags: GlobalFlags): Promise<Command
   return {
     io, json, verbose: flags.verbose === true, theme: await createTheme(level),
     width: Math.max(40, Math.min(io.columns ?? 100, 120)),
-    config: () => (loaded ??= readConfig(flags.config, io.cwd, io.env)),
+    config: () => (loaded ??= readConfig(flags.config, io.cwd, io.env).then((c) => {
+      for (const w of c?.warnings ?? []) io.err(`op-errors: warning: config file ${c!.file}: ${w}\n`);
+      return c;
+    })),
   };
 }

@@ -1,0 +1,33 @@
+import { Command } from 'commander';
+import type { Io } from '../adapters/io.js';
+import { VERSION } from '../adapters/version.js';
+
+/** The root command: name, global flags, help and error output; the commands are added by program.ts. */
+export function rootCommand(io: Io): Command {
+  return new Command('op-errors')
+    .description('Explain and classify OpenProspect API errors: what went wrong, whether to retry, and the fix.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .option('--json', 'machine-readable output on stdout')
+    .option('--no-color', 'turn colour off (NO_COLOR and FORCE_COLOR are honoured too)')
+    .option('--verbose', 'show stack traces of internal errors')
+    .option('--config <file>', 'read this config file instead of searching for .openprospectrc and friends')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError()
+    .configureHelp({ showGlobalOptions: true })
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+      outputError: (s, write) => write(s.replace(/^error: /, 'op-errors: ')),
+    })
+    .addHelpText('after', `
+Exit codes: 0 success, 1 non-retryable error (or unknown code), 2 usage or unreadable input,
+75 retryable error.
+
+Examples:
+  $ op-errors explain ORDER_NOT_FOUND
+  $ op-errors explain 429
+  $ op-errors codes --status 404
+  $ curl -si https://api.openprospect.io/api/v1/orders -H "Authorization: Bearer $OPENPROSPECT_API_KEY" | op-errors classify
+  $ op-errors classify --json logs/errors.ndjson`);
+}
