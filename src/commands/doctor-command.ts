@@ -1,10 +1,7 @@
 import { parseSeconds } from '../core/option-values.js';
 import { defineCommand } from './definition.js';
-import { DEFAULT_SETTINGS, type Settings } from '../core/settings.js';
+import { DOCTOR_DEFAULTS } from '../core/settings.js';
 import type { DoctorOptions } from './doctor.js';
-
-/** doctor's defaults: the shared ones, with a shorter wait (it probes, it does not work). */
-export const DOCTOR_DEFAULTS: Readonly<Settings> = { ...DEFAULT_SETTINGS, timeout: 10 };
 
 /** `doctor`: the key, the base URL, the scopes and the clock, each with the fix. */
 export const doctorCommand = defineCommand<DoctorOptions>({

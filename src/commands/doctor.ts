@@ -8,8 +8,7 @@ import { ENDPOINTS } from '../data/endpoints.js';
 import { type Check, renderChecks } from '../render/doctor.js';
 import { encodeJson } from '../render/json.js';
 import { joinUrl, keyKind, plainHttpRefusal } from '../core/connection.js';
-import { resolveSettings } from '../core/settings.js';
-import { DOCTOR_DEFAULTS } from './doctor-command.js';
+import { DOCTOR_DEFAULTS, resolveSettings } from '../core/settings.js';
 
 /** What `doctor` was asked. */
 export interface DoctorOptions {

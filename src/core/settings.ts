@@ -25,6 +25,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   baseUrl: DEFAULT_BASE_URL, apiKeyEnv: DEFAULT_KEY_ENV, timeout: 30, retry: 0, retryMaxDelay: 30, retryMaxTime: 300, jitter: 'full',
 };
 
+/** doctor's defaults: the shared ones with a shorter wait, since it probes rather than works. */
+export const DOCTOR_DEFAULTS: Readonly<Settings> = { ...DEFAULT_SETTINGS, timeout: 10 };
+
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 
 /** The settings in force: defaults < config file < environment < flags. Pure: the caller reads files and env. */

@@ -1,8 +1,7 @@
 import { InputError } from '../core/errors.js';
 import { isObject } from '../core/fields.js';
-import type { RecordedExchange } from '../core/recording.js';
+import type { RecordedCall, RecordedExchange } from '../core/recording.js';
 import type { Attempt } from '../core/types.js';
-import type { RecordedCall } from './recordings.js';
 
 type Json = Record<string, unknown>;
 

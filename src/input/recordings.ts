@@ -5,16 +5,9 @@ import { fileProblem } from '../core/file-problem.js';
 import { unreadableReason } from '../core/classify.js';
 import { ExchangeReader } from '../core/exchange-reader.js';
 import { tryParseJson } from '../core/json-scanner.js';
-import type { RecordedExchange } from '../core/recording.js';
+import type { RecordedCall, RecordedExchange } from '../core/recording.js';
 import type { InputProblem } from '../core/types.js';
 import { callsFromCassette, callsFromHar } from './recording-formats.js';
-
-/** The attempts of one call, as recorded. */
-export interface RecordedCall {
-  method: string;
-  url: string;
-  attempts: RecordedExchange[];
-}
 
 /** What a recording file held, and what in it could not be read. */
 export interface LoadedRecording {
