@@ -22,3 +22,21 @@ export async function readBody(data: string, readStdin: () => Promise<string>): 
   if (error) throw new UsageError(`${where}: invalid JSON at line ${error.line}, column ${error.column}: ${error.message}`);
   return text;
 }
+
+/** A body piped in on stdin, checked to be JSON; undefined when nothing came. */
+export async function stdinBody(readStdin: () => Promise<string>): Promise<string | undefined> {
+  const text = await readStdin();
+  if (text.trim() === '') return undefined;
+  const error = findJsonError(text);
+  if (error) throw new UsageError(`the body on stdin is not JSON: line ${error.line}, column ${error.column}: ${error.message}`);
+  return text;
+}
+
+/** The text of a file named by `-F key=@file`. */
+export async function readFieldFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`-F: ${fileProblem(path, e)}`);
+  }
+}

@@ -29,6 +29,7 @@ function toOption(o: OptionDef): Option {
   const shownDefault = o.layered && o.default !== undefined ? ` (default: ${o.default})` : '';
   const opt = new Option(flagsOf(o), `${o.description}${shownDefault}`);
   if (o.choices) opt.choices(o.choices);
+  if (o.conflicts) opt.conflicts([...o.conflicts]);
   const parse = o.parse;
   if (parse || o.repeatable) {
     opt.argParser((text: string, previous: unknown) => {

@@ -9,7 +9,7 @@ export function rootCommand(io: Io): Command {
     .version(VERSION, '-V, --version', 'print the version')
     .option('--json', 'machine-readable output on stdout')
     .option('--no-color', 'turn colour off (NO_COLOR and FORCE_COLOR are honoured too)')
-    .option('--verbose', 'show stack traces of internal errors')
+    .option('--debug', 'show stack traces of internal errors, mapped to the TypeScript sources')
     .option('--config <file>', 'read this config file instead of searching for .openprospectrc and friends')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError()
@@ -22,7 +22,8 @@ export function rootCommand(io: Io): Command {
     })
     .addHelpText('after', `
 Exit codes: 0 success, 1 non-retryable error (or unknown code), 2 usage or unreadable input,
-75 retryable error.
+75 retryable error (repeating the same command is safe and may help), 130 interrupted (Ctrl-C),
+143 terminated (SIGTERM).
 
 Examples:
   $ op-errors explain ORDER_NOT_FOUND

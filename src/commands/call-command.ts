@@ -10,23 +10,30 @@ export const callCommand = defineCommand<CallFlags>({
   name: 'call',
   description: 'call the OpenProspect API, classify the result, and retry with backoff when it can help',
   arguments: [
-    { key: 'method', name: 'method', required: true, description: 'GET, POST, PUT, PATCH, DELETE, HEAD or OPTIONS' },
-    { key: 'target', name: 'path', required: true, description: 'a path joined to the base URL (e.g. /orders), or a full URL' },
+    { key: 'method', name: 'method', description: 'GET, POST, PUT, PATCH, DELETE, HEAD or OPTIONS (default: GET, or POST with a body)' },
+    { key: 'target', name: 'path', description: 'a path joined to the base URL (e.g. /orders), or a full URL' },
   ],
   options: [
-    { key: 'data', short: 'd', value: '<json>', description: 'request body: JSON text, @file, or @- for stdin (checked before sending)' },
+    { key: 'request', short: 'X', value: '<method>', description: 'the method, as curl takes it' },
+    { key: 'data', short: 'd', value: '<json>', description: 'request body: JSON text, @file, or @- for stdin (checked before sending); a piped stdin is the body when no -d is given', conflicts: ['rawField', 'field'] },
+    { key: 'rawField', short: 'f', value: '<key=value>', description: 'a string field of a JSON body (a query parameter with GET); key[sub] and key[] nest (repeatable)', repeatable: true },
+    { key: 'field', short: 'F', value: '<key=value>', description: 'a typed field: true, false, null and integers become JSON values, @file reads a file (repeatable)', repeatable: true },
     { key: 'header', short: 'H', value: '<header>', description: 'extra header "Name: value" (repeatable)', repeatable: true },
     { key: 'query', short: 'q', value: '<key=value>', description: 'query parameter (repeatable)', repeatable: true },
     { key: 'baseUrl', value: '<url>', description: 'base URL for paths (env OPENPROSPECT_BASE_URL, config baseUrl)', default: DEFAULT_SETTINGS.baseUrl, layered: true },
     { key: 'timeout', value: '<seconds>', description: 'timeout of each attempt', parse: parseSeconds, default: DEFAULT_SETTINGS.timeout, layered: true },
     { key: 'include', short: 'i', description: 'show the response headers' },
-    { key: 'bodyOnly', description: 'print only the response body (pretty JSON), e.g. to pipe into jq' },
+    { key: 'output', short: 'o', value: '<file>', description: 'write the response body to this file (the classification still prints)' },
+    { key: 'silent', short: 's', description: 'print nothing but errors', conflicts: ['verbose'] },
+    { key: 'verbose', short: 'v', description: 'print each request and response header curl-style on stderr (secrets masked)' },
+    { key: 'paginate', description: 'follow limit/offset/has_more to the last page, printing items as they come (--json: one page per line)' },
+    { key: 'bodyOnly', description: 'print only the response body (pretty JSON), e.g. to pipe into jq', conflicts: ['body'] },
     { key: 'body', negate: true, description: 'leave the response body out' },
     { key: 'auth', negate: true, description: 'send no API key' },
     { key: 'insecureHttp', description: 'allow sending the key over plain http to a host other than this machine' },
     { key: 'idempotencyKey', value: '<key>', description: 'send Idempotency-Key (auto: a new UUID, kept across attempts) so POST/PATCH may be retried' },
     { key: 'record', value: '<file>', description: 'append every attempt (secrets masked) to this cassette file' },
-    { key: 'sandbox', value: '[scenario]', description: 'call the built-in sandbox (no key or network needed), optionally with a fault scenario', choices: SCENARIOS },
+    { key: 'sandbox', value: '[scenario]', description: 'call the built-in sandbox (no key or network needed), optionally with a fault scenario', choices: SCENARIOS, conflicts: ['baseUrl'] },
     ...RETRY_OPTIONS,
   ],
   help: `
@@ -36,7 +43,11 @@ POST and PATCH are retried only on 429 or a refused connection unless they carry
 Every retry step is logged on stderr before the wait.
 
 Examples:
-  $ op-errors call GET /orders
+  $ op-errors call /orders
+  $ op-errors call /orders --paginate --json | jq -c '.body.items[]'
+  $ cat order.json | op-errors call POST /orders
+  $ op-errors call /orders -f title='Q3 leads' -F companies[]=42      # POST {"title": ..., "companies": [42]}
+  $ op-errors call -v /auth/validate                                 # headers curl-style on stderr, key masked
   $ op-errors call GET /orders -q limit=10 --retry 5
   $ op-errors call POST /orders -d @order.json --retry 3 --idempotency-key auto
   $ op-errors call GET /auth/validate --json | jq .body.scopes

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readBody } from '../adapters/request-body.js';
+import { readBody, readFieldFile, stdinBody } from '../adapters/request-body.js';
+import { type RequestField, fieldsObject, parseField } from '../core/request-fields.js';
 import type { FileConfig } from '../core/config-schema.js';
 import { idempotencyHeader, joinUrl, keyKind, plainHttpRefusal } from '../core/connection.js';
 import { UsageError } from '../core/errors.js';
@@ -10,8 +11,20 @@ import type { RetryOptions } from './retry-options.js';
 
 /** The options of `call`, as its definition declares them. */
 export interface CallFlags extends RetryOptions {
-  method: string;
-  target: string;
+  /** The first argument: the method, or the path when it is the only one. */
+  method?: string;
+  /** The second argument: the path or URL. */
+  target?: string;
+  /** -X: the method, as curl takes it. */
+  request?: string;
+  /** -f key=value: string fields of a JSON body (query parameters with GET). */
+  rawField?: string[];
+  /** -F key=value: typed fields (true, false, null, integers, @file). */
+  field?: string[];
+  output?: string;
+  silent?: boolean;
+  verbose?: boolean;
+  paginate?: boolean;
   baseUrl?: string;
   timeout?: number;
   data?: string;
@@ -46,15 +59,29 @@ export interface PreparedCall {
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
+/** Where the request's body comes from: stdin is read only when it is not a terminal. */
+export interface BodySources {
+  readStdin: () => Promise<string>;
+  stdinIsTTY: boolean;
+}
+
 /** Builds the request from the resolved settings (defaults < config file < environment < flags). */
 export async function prepareCall(
-  flags: CallFlags, config: FileConfig | null, env: Record<string, string | undefined>,
-  readStdin: () => Promise<string>, version: string,
+  flags: CallFlags, config: FileConfig | null, env: Record<string, string | undefined>, sources: BodySources, version: string,
 ): Promise<PreparedCall> {
-  const method = flags.method.toUpperCase();
-  if (!METHODS.includes(method)) throw new UsageError(`unknown method '${flags.method}' (use one of ${METHODS.join(', ')})`);
+  const { method: asked, target } = methodAndTarget(flags);
   const settings = resolveSettings(flags, config, env);
-  const url = joinUrl(settings.baseUrl, flags.target);
+  const url = joinUrl(settings.baseUrl, target);
+  const fields = await readFields(flags);
+  if (flags.data !== undefined && fields.length > 0) throw new UsageError('-d and -f/-F both give a body: use one of them');
+  const readsNoBody = asked === 'GET' || asked === 'HEAD';
+  if (readsNoBody && flags.data !== undefined) throw new UsageError(`-d gives a body, which ${asked} does not send: use POST, PUT or PATCH`);
+  let body: string | undefined;
+  if (fields.length > 0 && readsNoBody) for (const f of fields) url.searchParams.append(f.key, String(f.value));
+  else if (fields.length > 0) body = JSON.stringify(fieldsObject(fields));
+  else if (flags.data !== undefined) body = await readBody(flags.data, sources.readStdin);
+  else if (!readsNoBody && !sources.stdinIsTTY) body = await stdinBody(sources.readStdin);
+  const method = asked ?? (body === undefined ? 'GET' : 'POST');
   for (const q of flags.query) {
     const eq = q.indexOf('=');
     if (eq <= 0) throw new UsageError(`-q/--query takes key=value, got '${q}'`);
@@ -77,11 +104,7 @@ export async function prepareCall(
   }
   const refusal = headers.authorization !== undefined && !flags.insecureHttp ? plainHttpRefusal(url) : null;
   if (refusal) throw new UsageError(`${refusal}, or --insecure-http if you must`);
-  let body: string | undefined;
-  if (flags.data !== undefined) {
-    body = await readBody(flags.data, readStdin);
-    headers['content-type'] ??= 'application/json';
-  }
+  if (body !== undefined) headers['content-type'] ??= 'application/json';
   const idempotency = idempotencyHeader(headers, flags.idempotencyKey, randomUUID);
   if (idempotency) headers['idempotency-key'] = idempotency.value;
   if (idempotency && (method === 'GET' || method === 'HEAD')) warnings.push(`an Idempotency-Key has no effect on ${method}`);
@@ -89,6 +112,35 @@ export async function prepareCall(
     method, url: url.toString(), headers, body, secrets, warnings, idempotencyKey: idempotency !== null,
     timeoutMs: Math.round(settings.timeout * 1000), policy: policyFrom(settings, flags.retryUnsafe === true),
   };
+}
+
+/** The method (-X, or the first of two arguments; undefined when neither names one) and the path. */
+function methodAndTarget(flags: CallFlags): { method: string | undefined; target: string } {
+  const positional = flags.target === undefined ? undefined : flags.method;
+  const target = flags.target ?? flags.method;
+  if (target === undefined) throw new UsageError('call needs a path or URL, e.g. op-errors call /orders');
+  if (positional !== undefined && flags.request !== undefined && positional.toUpperCase() !== flags.request.toUpperCase()) {
+    throw new UsageError(`the method is given twice: ${positional} and -X ${flags.request}`);
+  }
+  const method = (flags.request ?? positional)?.toUpperCase();
+  if (method !== undefined && !METHODS.includes(method)) {
+    throw new UsageError(`unknown method '${flags.request ?? positional}' (use one of ${METHODS.join(', ')})`);
+  }
+  if (method === undefined && METHODS.includes(target.toUpperCase())) {
+    throw new UsageError(`call ${target} needs a path or URL, e.g. op-errors call ${target.toUpperCase()} /orders`);
+  }
+  return { method, target };
+}
+
+/** The -f and -F fields, with -F @file values read. */
+async function readFields(flags: CallFlags): Promise<RequestField[]> {
+  const fields = (flags.rawField ?? []).map((f) => parseField(f, false));
+  for (const f of flags.field ?? []) {
+    const file = /^[^=]+=@(.+)$/.exec(f)?.[1];
+    const text = file === undefined ? undefined : await readFieldFile(file);
+    fields.push(parseField(f, true, () => text ?? ''));
+  }
+  return fields;
 }
 
 /** The API key from the environment variable the settings name; a usage error when it is not set. */

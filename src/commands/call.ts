@@ -1,16 +1,20 @@
+import { writeFile } from 'node:fs/promises';
 import type { CommandContext } from './context.js';
 import { EXIT, exitCodeFor } from '../core/exit.js';
 import { VERSION } from '../adapters/version.js';
 import { withEnv } from '../adapters/io.js';
 import { appendToCassette, type Interaction } from '../adapters/cassette.js';
-import { send } from '../adapters/http.js';
-import { type SentAttempt, abortableSleep, runWithRetry } from '../adapters/retry-runner.js';
-import { classify } from '../core/classify.js';
+import type { RunOutcome } from '../adapters/retry-runner.js';
+import { UsageError } from '../core/errors.js';
+import { fileProblem } from '../core/file-problem.js';
+import { tryParseJson } from '../core/json-scanner.js';
+import { nextPageUrl, pageItems } from '../core/pagination.js';
 import { Redactor } from '../core/redact.js';
 import { callJson, prettyBody, renderCall } from '../render/call.js';
 import { encodeJson } from '../render/json.js';
-import { retryLogLine } from '../render/retry-log.js';
-import { type CallFlags, prepareCall } from './call-request.js';
+import { renderClassification } from '../render/classification.js';
+import { type CallFlags, type PreparedCall, prepareCall } from './call-request.js';
+import { sendWithRetry } from './call-attempts.js';
 import { catalogFor } from './catalog-for.js';
 
 /** `call` flags plus what only tests replace: the clock's sleep and the jitter source. */
@@ -19,16 +23,18 @@ export interface CallOptions extends CallFlags {
   random?: () => number;
 }
 
+const MAX_PAGES = 10_000;
+
 /** Sends the request, retrying as the policy allows, and prints the classified result; returns the exit code. */
 export async function runCall(opts: CallOptions, ctx: CommandContext): Promise<number> {
   if (opts.sandbox === undefined || opts.sandbox === false) return callOnce(opts, ctx);
   const { startSandbox } = await import('../sandbox/sandbox.js');
   const scenario = typeof opts.sandbox === 'string' ? opts.sandbox : undefined;
-  const sandbox = await startSandbox({ port: 0, scenario, log: ctx.verbose ? (line) => ctx.io.err(`sandbox: ${line}\n`) : undefined });
+  const sandbox = await startSandbox({ port: 0, scenario, log: opts.verbose ? (line) => ctx.io.err(`sandbox: ${line}\n`) : undefined });
   try {
     // The sandbox knows only its own keys: the full-access one stands in for the user's.
     const env = { ...ctx.io.env, OPENPROSPECT_API_KEY: 'lnc_test_full_access', OPENPROSPECT_BASE_URL: sandbox.url };
-    return await callOnce({ ...opts, baseUrl: opts.baseUrl ?? sandbox.url }, { ...ctx, io: withEnv(ctx.io, env) });
+    return await callOnce({ ...opts, baseUrl: sandbox.url }, { ...ctx, io: withEnv(ctx.io, env) });
   } finally {
     await sandbox.close();
   }
@@ -36,51 +42,76 @@ export async function runCall(opts: CallOptions, ctx: CommandContext): Promise<n
 
 async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
+  if (opts.silent && ctx.json) throw new UsageError('--silent prints nothing, --json prints JSON: use one of them');
+  if (opts.bodyOnly && ctx.json) throw new UsageError('--body-only prints the body, --json prints the whole record: use one of them');
+  if (opts.paginate && opts.output) throw new UsageError('--paginate prints each page as it comes; -o/--output writes one body: use one of them');
   const loaded = await ctx.config();
   const catalog = await catalogFor(ctx);
   const config = opts.sandbox ? { ...loaded?.config, apiKeyEnv: undefined, baseUrl: undefined } : loaded?.config ?? null;
-  const call = await prepareCall(opts, config, io.env, () => readAll(io.stdin), VERSION);
+  const call = await prepareCall(opts, config, io.env, { readStdin: () => readAll(io.stdin), stdinIsTTY: io.stdinIsTTY }, VERSION);
   const redact = new Redactor(call.secrets);
-  const err = (s: string) => io.err(redact.text(s));
-  for (const w of call.warnings) err(`op-errors: warning: ${w}\n`);
-  const url = redact.url(call.url);
+  if (!opts.silent) for (const w of call.warnings) io.err(redact.text(`op-errors: warning: ${w}\n`));
   const interactions: Interaction[] = [];
-  const controller = new AbortController();
-  const stopListening = io.onInterrupt(() => controller.abort());
-  let outcome;
+  const attemptOptions = {
+    io, catalog, redact, log: opts.silent ? 'none' as const : ctx.json ? 'retries' as const : 'all' as const,
+    trace: opts.verbose === true, sleep: opts.sleep, random: opts.random,
+  };
+  let page: PreparedCall = call;
+  let outcome: RunOutcome | null = null;
+  let pages = 0;
+  let items = 0;
   try {
-    outcome = await runWithRetry(call.method, call.idempotencyKey, call.policy, {
-      send: async (signal): Promise<SentAttempt> => {
-        const r = await send({ ...call, signal });
-        interactions.push(interaction(r, interactions.length + 1, call, url, redact));
-        return r;
-      },
-      classify: (a) => classify(a, { catalog, now: io.now() }),
-      sleep: opts.sleep ?? abortableSleep,
-      now: () => io.now(),
-      random: opts.random ?? Math.random,
-      onDecision: (record, c, d, elapsed) => {
-        if (call.policy.limit > 0 || (d.reason === 'retry-off' && !ctx.json)) {
-          err(`op-errors: ${retryLogLine(record, c, d, elapsed, call.policy, call.method, catalog.get(c.code ?? '')?.summary)}\n`);
-        }
-      },
-    }, controller.signal);
-  } catch (e) {
-    if (!controller.signal.aborted) throw e;
-    err(`op-errors: interrupted during attempt ${interactions.length + 1}\n`);
-    return EXIT.INTERRUPTED;
+    // --paginate: every page gets the same retry policy; the items print as each page arrives.
+    while (pages < MAX_PAGES) {
+      outcome = await sendWithRetry(page, attemptOptions, interactions);
+      if (!outcome) return EXIT.INTERRUPTED;
+      pages++;
+      if (!opts.paginate || !outcome.final.ok || outcome.stop === 'interrupted') break;
+      const body = tryParseJson(outcome.last.attempt.body.trim());
+      const next = nextPageUrl(page.url, body);
+      if (next === null && pages === 1) break;
+      items += pageItems(body)?.length ?? 0;
+      printPage(outcome, page, body, opts, ctx, redact);
+      if (next === null) return finishPages(outcome, pages, items, ctx, opts);
+      page = { ...page, url: next };
+    }
   } finally {
-    stopListening();
     if (opts.record && interactions.length > 0) await appendToCassette(opts.record, interactions);
   }
+  if (!outcome) return EXIT.INTERRUPTED;
+  return printOutcome(outcome, call, opts, ctx, redact);
+}
+
+/** One page of --paginate: its JSON line, or its items as they come. */
+function printPage(outcome: RunOutcome, page: PreparedCall, body: unknown, opts: CallOptions, ctx: CommandContext, redact: Redactor): void {
+  if (ctx.json) {
+    ctx.io.out(redact.text(encodeJson(callJson(outcome.final, page.method, redact.url(page.url), outcome.attempts, outcome.last.attempt.body, null))));
+  } else if (!opts.silent) {
+    for (const item of pageItems(body) ?? []) ctx.io.out(redact.text(encodeJson(item, opts.bodyOnly ? 'line' : 'pretty')));
+  }
+}
+
+function finishPages(outcome: RunOutcome, pages: number, items: number, ctx: CommandContext, opts: CallOptions): number {
+  if (!ctx.json && !opts.silent && !opts.bodyOnly) ctx.io.err(`op-errors: ${pages} pages, ${items} items\n`);
+  return outcome.stop === 'interrupted' ? EXIT.INTERRUPTED : exitCodeFor(outcome.final);
+}
+
+/** The result of a single request: JSON, the body alone, nothing (--silent), or the human form. */
+async function printOutcome(outcome: RunOutcome, call: PreparedCall, opts: CallOptions, ctx: CommandContext, redact: Redactor): Promise<number> {
+  const { io } = ctx;
   const { final, attempts, last } = outcome;
-  if (outcome.stop === 'interrupted') err(`op-errors: interrupted during the wait after attempt ${attempts.length}\n`);
+  if (outcome.stop === 'interrupted') io.err(`op-errors: interrupted during the wait after attempt ${attempts.length}\n`);
   const headers = redact.headers(last.attempt.headers);
   const body = redact.text(last.attempt.body);
-  if (ctx.json) io.out(redact.text(encodeJson(callJson(final, call.method, url, attempts, body, opts.include ? headers : null))));
-  else if (opts.bodyOnly) io.out(prettyBody(body));
+  const url = redact.url(call.url);
+  if (opts.output) await writeOutput(opts.output, last.attempt.body);
+  const shownBody = opts.output ? '' : body;
+  if (ctx.json) io.out(redact.text(encodeJson(callJson(final, call.method, url, attempts, shownBody, opts.include ? headers : null))));
+  else if (opts.silent) {
+    if (!final.ok) io.err(redact.text(renderClassification(final, [], { input: '', line: 0 }, { theme: ctx.theme, width: ctx.width, showSource: false })));
+  } else if (opts.bodyOnly) io.out(prettyBody(shownBody));
   else {
-    io.out(redact.text(renderCall(final, attempts, headers, body, outcome.elapsedMs, {
+    io.out(redact.text(renderCall(final, attempts, headers, shownBody, outcome.elapsedMs, {
       theme: ctx.theme, width: ctx.width, showSource: false, method: call.method, url,
       showHeaders: opts.include === true, showBody: opts.body !== false,
     })));
@@ -88,16 +119,13 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
   return outcome.stop === 'interrupted' ? EXIT.INTERRUPTED : exitCodeFor(final);
 }
 
-function interaction(r: SentAttempt, attempt: number, call: { method: string; headers: Record<string, string>; body?: string },
-  url: string, redact: Redactor): Interaction {
-  const a = r.attempt;
-  return {
-    recordedAt: new Date(r.startedAt).toISOString(), attempt,
-    request: { method: call.method, url, headers: redact.headers(call.headers), body: call.body === undefined ? null : redact.text(call.body) },
-    response: a.transport ? null : { status: a.status ?? 0, headers: redact.headers(a.headers), body: redact.text(a.body) },
-    transport: a.transport ? { code: a.transport.code, message: redact.text(a.transport.message) } : null,
-    durationMs: r.durationMs,
-  };
+/** -o FILE: the body as it came, so the classification can still go to the terminal. */
+async function writeOutput(file: string, body: string): Promise<void> {
+  try {
+    await writeFile(file, body);
+  } catch (e) {
+    throw new UsageError(`-o: ${fileProblem(file, e, 'write')}`);
+  }
 }
 
 async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<string> {

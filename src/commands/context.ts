@@ -7,7 +7,8 @@ export interface CommandContext {
   io: Io;
   theme: Theme;
   json: boolean;
-  verbose: boolean;
+  /** --debug: stack traces of internal errors. */
+  debug: boolean;
   /** Output width for wrapping: the terminal's, or 100 when piped. */
   width: number;
   /** The config file in force (--config, or found from the current folder), read once on first use. */
@@ -18,7 +19,7 @@ export interface CommandContext {
 export interface GlobalFlags {
   json?: boolean;
   color?: boolean;
-  verbose?: boolean;
+  debug?: boolean;
   config?: string;
 }
 
@@ -28,7 +29,7 @@ export async function createContext(io: Io, flags: GlobalFlags): Promise<Command
   const level = json ? 0 : colorLevel(flags, io.env, io.stdoutIsTTY);
   let loaded: Promise<LoadedConfig | null> | null = null;
   return {
-    io, json, verbose: flags.verbose === true, theme: await createTheme(level),
+    io, json, debug: flags.debug === true, theme: await createTheme(level),
     width: Math.max(40, Math.min(io.columns ?? 100, 120)),
     config: () => (loaded ??= readConfig(flags.config, io.cwd, io.env).then((c) => {
       for (const w of c?.warnings ?? []) io.err(`op-errors: warning: config file ${c!.file}: ${w}\n`);

@@ -23,6 +23,8 @@ export interface OptionDef<K extends string = string> {
   parse?: (value: string) => unknown;
   /** May be given several times; the values arrive as an array. */
   repeatable?: boolean;
+  /** Options of the same command that cannot be given with this one (a usage error, exit 2). */
+  conflicts?: readonly K[];
 }
 
 /** One positional argument. */

@@ -10,7 +10,7 @@ export const serveCommand = defineCommand<ServeOptions>({
   arguments: [],
   options: [
     { key: 'port', value: '<n>', description: 'port on 127.0.0.1 (0 picks a free one)', parse: parsePort, default: 4010 },
-    { key: 'scenario', value: '<name>', description: 'script a failure mode', choices: SCENARIOS },
+    { key: 'scenario', value: '<name>', description: 'script a failure mode', choices: SCENARIOS, conflicts: ['cassette'] },
     { key: 'failRate', value: '<0..1>', description: 'share of requests that answer 503, on top of the scenario', parse: parseRate },
     { key: 'cassette', value: '<file>', description: 'replay the responses recorded in an op-errors cassette or a HAR file' },
     { key: 'slowMs', value: '<ms>', description: 'delay of each response with --scenario slow (default: 35000)', parse: parseMs },

@@ -1,5 +1,6 @@
 import type { CommandContext } from './context.js';
 import { EXIT } from '../core/exit.js';
+import { UsageError } from '../core/errors.js';
 import { encodeJson } from '../render/json.js';
 import { SANDBOX_KEYS } from '../sandbox/keys.js';
 import { loadPlayback } from '../sandbox/load-playback.js';
@@ -36,6 +37,7 @@ export interface ServeOptions {
 /** Runs the sandbox until Ctrl-C (or `stop`), logging each request on stderr; returns the exit code. */
 export async function runServe(opts: ServeOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
+  if (opts.slowMs !== undefined && opts.scenario !== 'slow') throw new UsageError('--slow-ms sets the delay of --scenario slow: add --scenario slow, or leave it out');
   const playback = opts.cassette ? await loadPlayback(opts.cassette) : undefined;
   let sandbox: Sandbox;
   try {

@@ -1,9 +1,9 @@
-/** Why a file could not be read, the same words for every command: `cannot read x.json: no such file`. */
-export function fileProblem(path: string, error: unknown): string {
+/** Why a file could not be read (or written), the same words for every command: `cannot read x.json: no such file`. */
+export function fileProblem(path: string, error: unknown, action: 'read' | 'write' = 'read'): string {
   const code = (error as { code?: string } | null)?.code;
-  const why = code === 'ENOENT' ? 'no such file'
+  const why = code === 'ENOENT' ? (action === 'read' ? 'no such file' : 'no such folder')
     : code === 'EISDIR' ? 'it is a folder'
       : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
         : String((error as Error)?.message ?? error);
-  return `cannot read ${path}: ${why}`;
+  return `cannot ${action} ${path}: ${why}`;
 }

@@ -32,6 +32,8 @@ export function renderCall(
   let out = `${theme.bold(view.method)} ${view.url}\n${theme.dim(`${time}${tries}`)}\n`;
   const summary = attempts.length > 1 ? attempts.map((a) => ({ status: a.status, code: a.transport ?? a.code })) : [];
   out += renderClassification(c, summary, { input: '', line: 0 }, { ...view, showSource: false });
+  const id = c.ok ? resourceId(body) : null;
+  if (id !== null) out += `  ${theme.dim('id')} ${id}\n`;
   if (view.showHeaders && Object.keys(headers).length > 0) {
     out += `\n${Object.entries(headers).map(([k, v]) => `${theme.dim(k)}: ${v}`).join('\n')}\n`;
   }
@@ -40,6 +42,13 @@ export function renderCall(
     if (pretty) out += `\n${pretty}`;
   }
   return out;
+}
+
+/** The id of the resource a success returned (`id` at the top of its JSON body), or null. */
+function resourceId(body: string): string | null {
+  const json = body.trim().startsWith('{') ? tryParseJson(body.trim()) : undefined;
+  const id = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>).id : undefined;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
 }
 
 /** The classification fields of the JSON contract, then request and attempts: what call and replay both print. */

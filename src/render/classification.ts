@@ -1,5 +1,6 @@
 import type { Classification } from '../core/types.js';
 import { brief } from '../core/fields.js';
+import { reasonPhrase } from './http-trace.js';
 import { renderTable } from './table.js';
 import type { Theme } from './theme.js';
 import type { AttemptSummary, SourceRef } from './classification-types.js';
@@ -24,7 +25,8 @@ export function renderClassification(
   const { theme, width } = view;
   const where = view.showSource ? `  ${theme.dim(`(${source.input === '-' ? 'stdin' : source.input}:${source.line})`)}` : '';
   const status = c.status === null ? '' : `${c.status} `;
-  if (c.ok) return `${theme.ok(`✔ ${status}OK`)}${c.message ? `  ${c.message}` : ''}${where}\n${attemptLine(attempts, theme)}`;
+  // A success is shown as one: its status and reason, never a field of the resource as if it were a message.
+  if (c.ok) return `${theme.ok(`✔ ${status}${c.status === null ? 'OK' : reasonPhrase(c.status)}`)}${where}\n${attemptLine(attempts, theme)}`;
   const mark = c.retryable ? '↻' : '✖';
   const code = c.known ? c.code! : `${c.code} (not in the catalog)`;
   const lines = [`${paintRetry(theme, c.retry, `${mark} ${status}${code}`)}  ${paintRetry(theme, c.retry, RETRY_VERDICT[c.retry])}${where}`];

@@ -9,7 +9,7 @@ import { createTestIo } from '../helpers/io.js';
 
 const flags = (extra: Partial<CallFlags> = {}): CallFlags =>
   ({ method: 'GET', target: '/orders', header: [], query: [], auth: false, insecureHttp: false, retryUnsafe: false, ...extra });
-const noStdin = async () => '';
+const noStdin = { readStdin: async () => '', stdinIsTTY: true };
 
 describe('config: finding and reading', () => {
   it('searches from the current folder up to the project root, then ~/.config/openprospect', () => {
