@@ -1,19 +1,21 @@
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import { UsageError } from '../core/errors.js';
+import { fitHelp } from '../render/help-text.js';
 import { type CommandDefinition, type OptionDef, flagsOf } from '../commands/definition.js';
 
 /** Runs a parsed command: the definition, its options object and the commander command (for global flags). */
 export type Runner = <O>(def: CommandDefinition<O>, options: O, command: Command) => Promise<void>;
 
 /** Turns a command definition into a commander command whose action hands a typed options object to `runner`. */
-export function toCommander<O>(def: CommandDefinition<O>, runner: Runner): Command {
+export function toCommander<O>(def: CommandDefinition<O>, runner: Runner, width: () => number): Command {
   const cmd = new Command(def.name).description(def.description);
   for (const a of def.arguments) {
     const name = `${a.name}${a.variadic ? '...' : ''}`;
     cmd.addArgument(new Argument(a.required ? `<${name}>` : `[${name}]`, a.description));
   }
   for (const o of def.options) cmd.addOption(toOption(o));
-  if (def.help) cmd.addHelpText('after', def.help);
+  const help = def.help;
+  if (help) cmd.addHelpText('after', () => fitHelp(help, width()));
   cmd.action(async (...args: unknown[]) => {
     const command = args[args.length - 1] as Command;
     const values: Record<string, unknown> = { ...command.opts() };

@@ -16,6 +16,10 @@ export async function main(argv: string[], processIo: Io = createProcessIo()): P
   const state: RunState = { exitCode: EXIT.OK };
   const program = buildProgram(io, state);
   try {
+    const topic = argv[0] === 'help' ? argv[1] : undefined;
+    if (topic !== undefined && !program.commands.some((c) => c.name() === topic)) {
+      throw new UsageError(`help: unknown command '${topic}' (op-errors --help lists the commands)`);
+    }
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
     state.exitCode = exitForError(e, io, debug);

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Io } from '../adapters/io.js';
 import { callCommand } from '../commands/call-command.js';
 import { classifyCommand } from '../commands/classify-command.js';
-import { createContext, type GlobalFlags } from '../commands/context.js';
+import { createContext, type GlobalFlags, outputWidth } from '../commands/context.js';
 import type { CommandDefinition } from '../commands/definition.js';
 import { doctorCommand } from '../commands/doctor-command.js';
 import { codesCommand, explainCommand } from '../commands/explain-command.js';
@@ -28,6 +28,7 @@ export function buildProgram(io: Io, state: RunState): Command {
     const { run } = await def.load();
     state.exitCode = await run(options, await createContext(io, command.optsWithGlobals<GlobalFlags>()));
   };
-  for (const def of COMMANDS) program.addCommand(toCommander(def, runner).copyInheritedSettings(program));
+  const width = () => outputWidth(io);
+  for (const def of COMMANDS) program.addCommand(toCommander(def, runner, width).copyInheritedSettings(program));
   return program;
 }

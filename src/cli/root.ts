@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import type { Io } from '../adapters/io.js';
 import { VERSION } from '../adapters/version.js';
+import { outputWidth } from '../commands/context.js';
+import { fitHelp } from '../render/help-text.js';
 
 /** The root command: name, global flags, help and error output; the commands are added by program.ts. */
 export function rootCommand(io: Io): Command {
@@ -13,14 +15,19 @@ export function rootCommand(io: Io): Command {
     .option('--config <file>', 'read this config file instead of searching for .openprospectrc and friends')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError()
-    .configureHelp({ showGlobalOptions: true })
+    .configureHelp({ showGlobalOptions: true, minWidthToWrap: 20 })
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
+      getOutHelpWidth: () => outputWidth(io),
+      getErrHelpWidth: () => outputWidth(io),
       outputError: (s, write) => write(s.replace(/^error: /, 'op-errors: ')),
     })
-    .addHelpText('after', `
+    .addHelpText('after', () => fitHelp(ROOT_HELP, outputWidth(io)));
+}
+
+const ROOT_HELP = `
 Exit codes: 0 success, 1 non-retryable error (or unknown code), 2 usage or unreadable input,
 75 retryable error (repeating the same command is safe and may help), 130 interrupted (Ctrl-C),
 143 terminated (SIGTERM).
@@ -30,5 +37,4 @@ Examples:
   $ op-errors explain 429
   $ op-errors codes --status 404
   $ curl -si https://api.openprospect.io/api/v1/orders -H "Authorization: Bearer $OPENPROSPECT_API_KEY" | op-errors classify
-  $ op-errors classify --json logs/errors.ndjson`);
-}
+  $ op-errors classify --json logs/errors.ndjson`;

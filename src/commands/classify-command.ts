@@ -12,7 +12,7 @@ export const classifyCommand = defineCommand<ClassifyCommandOptions>({
   help: `
 Examples:
   $ curl -si https://api.openprospect.io/api/v1/orders/123 -H "Authorization: Bearer $OPENPROSPECT_API_KEY" | op-errors classify
-  $ echo '{"code":"ORDER_NOT_FOUND","message":"Order not found"}' | op-errors classify
+  $ echo '{"code":"ORDER_NOT_FOUND"}' | op-errors classify
   $ op-errors classify --status 503 body.json
   $ op-errors classify --json app-errors.ndjson | jq -r 'select(.retryable) | .code'`,
   load: async () => ({ run: runClassify }),

@@ -9,7 +9,7 @@ export interface CommandContext {
   json: boolean;
   /** --debug: stack traces of internal errors. */
   debug: boolean;
-  /** Output width for wrapping: the terminal's, or 100 when piped. */
+  /** Output width for wrapping: the terminal's, else COLUMNS, else 100; never under 60. */
   width: number;
   /** The config file in force (--config, or found from the current folder), read once on first use. */
   config(): Promise<LoadedConfig | null>;
@@ -30,10 +30,17 @@ export async function createContext(io: Io, flags: GlobalFlags): Promise<Command
   let loaded: Promise<LoadedConfig | null> | null = null;
   return {
     io, json, debug: flags.debug === true, theme: await createTheme(level),
-    width: Math.max(40, Math.min(io.columns ?? 100, 120)),
+    width: outputWidth(io),
     config: () => (loaded ??= readConfig(flags.config, io.cwd, io.env).then((c) => {
       for (const w of c?.warnings ?? []) io.err(`op-errors: warning: config file ${c!.file}: ${w}\n`);
       return c;
     })),
   };
+}
+
+/** The width output wraps to: the terminal's, else COLUMNS (also when piped), else 100; never under 60. */
+export function outputWidth(io: Pick<Io, 'columns' | 'env'>): number {
+  const columns = Number(io.env.COLUMNS);
+  const known = io.columns ?? (Number.isInteger(columns) && columns > 0 ? columns : undefined);
+  return Math.max(60, known ?? 100);
 }

@@ -64,7 +64,7 @@ export async function runDoctor(opts: DoctorOptions, ctx: CommandContext): Promi
   const endpoints = scopes ? ENDPOINTS.map((e) => ({ ...e, open: e.scopes.every((s) => scopes!.includes(s)) })) : [];
   const ok = checks.every((c) => c.ok);
   if (ctx.json) io.out(redact.text(encodeJson({ ok, base, checks, scopes, endpoints })));
-  else io.out(redact.text(renderChecks(checks, endpoints, ctx.theme)));
+  else io.out(redact.text(renderChecks(checks, endpoints, ctx.theme, ctx.width)));
   return ok ? EXIT.OK : EXIT.FAILURE;
 }
 

@@ -60,7 +60,7 @@ export async function runReplay(opts: ReplayOptions, ctx: CommandContext): Promi
     stopListening();
   }
   if (io.stderrIsTTY && (files.length > 1 || rows.length >= 1000)) io.err('\r\x1b[K');
-  if (!ctx.json && rows.length > 0) io.out(`${renderCallsTable(rows, ctx.theme, ctx.width)}\n${renderReplaySummary(rows, ctx.theme)}`);
+  if (!ctx.json && rows.length > 0) io.out(`${renderCallsTable(rows, ctx.theme, ctx.width)}\n${renderReplaySummary(rows, ctx.theme, ctx.width)}`);
   return exit;
 }
 

@@ -5,7 +5,7 @@ import { renderTable } from './table.js';
 import type { Theme } from './theme.js';
 import type { AttemptSummary, SourceRef } from './classification-types.js';
 import { paintRetry } from './explain.js';
-import { RETRY_VERDICT, humanSeconds, wrap } from './words.js';
+import { type Piece, RETRY_VERDICT, flow, humanSeconds, wrap } from './words.js';
 
 /** What the classification renderer needs besides the classification. */
 export interface ClassificationView {
@@ -23,13 +23,14 @@ export function renderClassification(
   c: Classification, attempts: AttemptSummary[], source: SourceRef, view: ClassificationView,
 ): string {
   const { theme, width } = view;
-  const where = view.showSource ? `  ${theme.dim(`(${source.input === '-' ? 'stdin' : source.input}:${source.line})`)}` : '';
+  const where: Piece = [view.showSource ? `(${source.input === '-' ? 'stdin' : source.input}:${source.line})` : '', theme.dim];
   const status = c.status === null ? '' : `${c.status} `;
   // A success is shown as one: its status and reason, never a field of the resource as if it were a message.
-  if (c.ok) return `${theme.ok(`✔ ${status}${c.status === null ? 'OK' : reasonPhrase(c.status)}`)}${where}\n${attemptLine(attempts, theme)}`;
+  if (c.ok) return `${flow([[`✔ ${status}${c.status === null ? 'OK' : reasonPhrase(c.status)}`, theme.ok], where], width)}\n${attemptLine(attempts, theme)}`;
   const mark = c.retryable ? '↻' : '✖';
   const code = c.known ? c.code! : `${c.code} (not in the catalog)`;
-  const lines = [`${paintRetry(theme, c.retry, `${mark} ${status}${code}`)}  ${paintRetry(theme, c.retry, RETRY_VERDICT[c.retry])}${where}`];
+  const paint = (s: string) => paintRetry(theme, c.retry, s);
+  const lines = [flow([[`${mark} ${status}${code}`, paint], [RETRY_VERDICT[c.retry], paint], where], width)];
   const row = (label: string, text: string) => lines.push(`  ${theme.bold(label.padEnd(13))}${wrap(text, width, ' '.repeat(15))}`);
   if (c.message) row('Message', c.message.length > MAX_MESSAGE ? `${c.message.slice(0, MAX_MESSAGE)}… (${c.message.length} characters; --json has all)` : c.message);
   if (c.fix) row('Fix', c.fix);
@@ -43,8 +44,7 @@ export function renderClassification(
   }
   let out = `${lines.join('\n')}\n`;
   if (c.fields.length > 0) {
-    const msgWidth = Math.max(24, width - 36);
-    out += renderTable([theme.bold('Field'), theme.bold('Problem')], c.fields.map((f) => [f.field, f.message]), [30, msgWidth])
+    out += renderTable([theme.bold('Field'), theme.bold('Problem')], c.fields.map((f) => [f.field, f.message]), [], width - 2)
       .split('\n').map((l) => `  ${l}`).join('\n') + '\n';
   }
   return out + attemptLine(attempts, theme);

@@ -1,7 +1,9 @@
 import type { CatalogEntry } from '../core/types.js';
 import { renderTable } from './table.js';
 import type { Theme } from './theme.js';
-import { RETRY_EXPLAINED, RETRY_VERDICT, SOURCE_NAMES, wrap } from './words.js';
+import { RETRY_EXPLAINED, RETRY_VERDICT, SOURCE_NAMES, breakLine, flow, wrap } from './words.js';
+
+const plain = (s: string) => s;
 
 /** What the explain renderers need besides the entries. */
 export interface ExplainView {
@@ -20,7 +22,7 @@ export function renderEntry(e: CatalogEntry, view: ExplainView): string {
   const { theme, width } = view;
   const status = e.status === null ? 'no HTTP status' : `HTTP ${e.status}`;
   const lines = [
-    `${theme.code(e.code)}  ${status}  ${paintRetry(theme, e.retry, RETRY_VERDICT[e.retry])}`,
+    flow([[e.code, theme.code], [status, plain], [RETRY_VERDICT[e.retry], (s) => paintRetry(theme, e.retry, s)]], width),
     wrap(e.summary, width),
     '',
   ];
@@ -34,7 +36,7 @@ export function renderEntry(e: CatalogEntry, view: ExplainView): string {
   if (e.related.length) row('Related', e.related.join(', '));
   if (e.example !== undefined) {
     lines.push('', theme.bold('Example body'));
-    lines.push(...JSON.stringify(e.example, null, 2).split('\n').map((l) => `  ${theme.dim(l)}`));
+    lines.push(...JSON.stringify(e.example, null, 2).split('\n').map((l) => theme.dim(breakLine(`  ${l}`, width, '      '))));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -50,14 +52,11 @@ export function renderStatus(status: number, entries: CatalogEntry[], view: Expl
 
 /** A table of codes: code, status, retry rule, summary. */
 export function renderCodesTable(entries: readonly CatalogEntry[], view: ExplainView): string {
-  // Code, status and retry columns with their padding, plus the five borders.
-  const fixed = Math.max(...entries.map((e) => e.code.length)) + 2 + 8 + 9 + 5;
-  const summaryWidth = Math.max(24, view.width - fixed);
   const rows = entries.map((e) => [
     e.code, e.status === null ? '-' : String(e.status), paintRetry(view.theme, e.retry, e.retry), e.summary,
   ]);
   const head = ['Code', 'Status', 'Retry', 'Summary'].map((h) => view.theme.bold(h));
-  return `${renderTable(head, rows, [null, null, null, summaryWidth])}\n`;
+  return `${renderTable(head, rows, [], view.width)}\n`;
 }
 
 /** The message for a code the catalog does not hold, with the closest codes. */

@@ -1,10 +1,10 @@
 import type { Simulation } from '../core/replay.js';
 import type { Classification } from '../core/types.js';
 import { pathOf } from '../core/recording.js';
-import { renderTable, visibleLength } from './table.js';
+import { renderTable } from './table.js';
 import type { Theme } from './theme.js';
 import { paintRetry } from './explain.js';
-import { RETRY_VERDICT } from './words.js';
+import { RETRY_VERDICT, wrap } from './words.js';
 
 /** One replayed call, ready to show. */
 export interface ReplayRow {
@@ -45,16 +45,12 @@ export function renderCallsTable(all: ReplayRow[], theme: Theme, width: number):
     return [r.method, r.url === '-' ? r.input : shortPath(pathOf(r.url)), String(r.attempts), c.status === null ? '-' : String(c.status),
       paint(c.code ?? 'OK'), paint(verdict)];
   });
-  // The other columns take their natural width (content, padding, border); the verdict wraps in what is left.
-  const natural = (i: number, head: string) => Math.max(head.length, ...body.map((r) => visibleLength(r[i]))) + 3;
-  const others = ['Method', 'Path', 'Attempts', 'Status', 'Code'].reduce((sum, h, i) => sum + natural(i, h), 1);
-  const verdictWidth = Math.max(24, width - others);
   const more = all.length > rows.length ? theme.dim(`... and ${all.length - rows.length} more calls (--json lists every one)\n`) : '';
-  return `${renderTable(['Method', 'Path', 'Attempts', 'Status', 'Code', 'Verdict'].map((h) => theme.bold(h)), body, [null, null, null, null, null, verdictWidth])}\n${more}`;
+  return `${renderTable(['Method', 'Path', 'Attempts', 'Status', 'Code', 'Verdict'].map((h) => theme.bold(h)), body, [], width)}\n${more}`;
 }
 
 /** The summary: count per code, the share that is retryable, and the request ids to quote to support. */
-export function renderReplaySummary(rows: ReplayRow[], theme: Theme): string {
+export function renderReplaySummary(rows: ReplayRow[], theme: Theme, width: number): string {
   const counts = new Map<string, { n: number; retry: string }>();
   const ids: string[] = [];
   let retryable = 0;
@@ -69,11 +65,15 @@ export function renderReplaySummary(rows: ReplayRow[], theme: Theme): string {
     if (!r.final.ok && r.final.requestId && !ids.includes(r.final.requestId)) ids.push(r.final.requestId);
   }
   const sorted = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0]));
-  let out = `${renderTable(['Code', 'Calls', 'Retry'].map((h) => theme.bold(h)), sorted.map(([code, e]) => [code, String(e.n), e.retry]))}\n`;
+  let out = `${renderTable(['Code', 'Calls', 'Retry'].map((h) => theme.bold(h)), sorted.map(([code, e]) => [code, String(e.n), e.retry]), [], width)}\n`;
   const share = failed === 0 ? 0 : Math.round((retryable / failed) * 100);
   out += `${rows.length} ${rows.length === 1 ? 'call' : 'calls'}: ${rows.length - failed} ok, ${failed} failed, ` +
     `${retryable} of the failures retryable (${share}%)\n`;
-  if (ids.length > 0) out += `${theme.bold('Request ids to quote to support:')} ${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ` and ${ids.length - 20} more` : ''}\n`;
+  if (ids.length > 0) {
+    const list = `${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ` and ${ids.length - 20} more` : ''}`;
+    const label = 'Request ids to quote to support:';
+    out += `${theme.bold(label)}${wrap(`${label} ${list}`, width, '  ').slice(label.length)}\n`;
+  }
   return out;
 }
 

@@ -15,8 +15,15 @@ export function visibleLength(s: string): number {
   return s.indexOf('\x1b') === -1 ? s.length : s.replace(ANSI, '').length;
 }
 
-/** Renders rows under a header; the header cells arrive already styled. */
-export function renderTable(head: readonly string[], rows: readonly (readonly string[])[], widths: ColumnWidths = []): string {
+const MIN_COLUMN = 8;
+
+/**
+ * Renders rows under a header; the header cells arrive already styled. With `maxWidth`, the widest columns
+ * give up room until the table fits (cells wrap, nothing is cut), down to a few characters each.
+ */
+export function renderTable(
+  head: readonly string[], rows: readonly (readonly string[])[], widths: ColumnWidths = [], maxWidth?: number,
+): string {
   const cols = head.length;
   const width: number[] = [];
   for (let c = 0; c < cols; c++) {
@@ -29,11 +36,24 @@ export function renderTable(head: readonly string[], rows: readonly (readonly st
       width.push(max + 2);
     }
   }
+  if (maxWidth !== undefined) fit(width, maxWidth);
   const rule = (left: string, mid: string, right: string) => left + width.map((w) => '─'.repeat(w)).join(mid) + right;
   const out = [rule('┌', '┬', '┐'), ...drawRow(head, width)];
   for (const row of rows) out.push(rule('├', '┼', '┤'), ...drawRow(row, width));
   out.push(rule('└', '┴', '┘'));
   return out.join('\n');
+}
+
+/** Narrows the widest column, one character at a time, until the table (borders included) fits. */
+function fit(width: number[], maxWidth: number): void {
+  let total = width.reduce((a, b) => a + b, 0) + width.length + 1;
+  while (total > maxWidth) {
+    let widest = 0;
+    for (let c = 1; c < width.length; c++) if (width[c] > width[widest]) widest = c;
+    if (width[widest] <= MIN_COLUMN) return;
+    width[widest]--;
+    total--;
+  }
 }
 
 /** The lines of one row: every cell wrapped to its column, shorter cells padded below. */

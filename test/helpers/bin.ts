@@ -13,11 +13,10 @@ export interface BinResult {
 
 /** Runs the built CLI with `input` on stdin (or /dev/null), no colour, and no config outside the repository. */
 export function runBin(args: string[], options: { input?: string; env?: Record<string, string>; cwd?: string } = {}): Promise<BinResult> {
-  const env: Record<string, string | undefined> = {
-    ...process.env, NO_COLOR: '1', XDG_CONFIG_HOME: '/nonexistent', OPENPROSPECT_API_KEY: 'lnc_test_conventions000000', ...options.env,
-  };
+  const env: Record<string, string | undefined> = { ...process.env };
   delete env.FORCE_COLOR;
   delete env.COLUMNS;
+  Object.assign(env, { NO_COLOR: '1', XDG_CONFIG_HOME: '/nonexistent', OPENPROSPECT_API_KEY: 'lnc_test_conventions000000' }, options.env);
   const child = spawn(process.execPath, [BIN, ...args], {
     env, cwd: options.cwd, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
