@@ -28,8 +28,6 @@ function packagesLoadedBy(entry: string): Set<string> {
   return packages;
 }
 
-/** The layers, bottom to top: a folder may import only folders of a lower rank (type-only imports included). */
-const RANK: Record<string, number> = { core: 0, data: 1, input: 2, adapters: 2, render: 3, sandbox: 4, commands: 5, cli: 6 };
 const ANY_IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
 
 /** Every relative module a file names, static, type-only or dynamic, resolved to a path under src/. */
@@ -38,21 +36,8 @@ function allImports(file: string): string[] {
 }
 
 describe('architecture', () => {
-  it('has no folder of src/ import a folder at or above its own layer', () => {
-    const upward: string[] = [];
-    for (const folder of readdirSync(SRC)) {
-      expect(RANK[folder], `src/${folder} needs a place in the layer order`).toBeDefined();
-      for (const file of readdirSync(join(SRC, folder))) {
-        for (const target of allImports(join(SRC, folder, file))) {
-          const to = relative(SRC, target).split(sep)[0];
-          if (to !== folder && RANK[to] >= RANK[folder]) upward.push(`${folder}/${file} -> ${relative(SRC, target)}`);
-        }
-      }
-    }
-    expect(upward).toEqual([]);
-  });
-
   it('has no two files that import each other', () => {
+    // The layer test (layers.test.ts) keeps folders in order; this one keeps files of one folder from a loop.
     const files = readdirSync(SRC).flatMap((folder) => readdirSync(join(SRC, folder)).map((f) => join(SRC, folder, f)));
     const deps = new Map(files.map((f) => [f, allImports(f)]));
     const loops = files.flatMap((f) => deps.get(f)!.filter((d) => deps.get(d)?.includes(f)).map((d) => `${relative(SRC, f)} <-> ${relative(SRC, d)}`));

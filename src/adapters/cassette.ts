@@ -1,91 +1,115 @@
-import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, lstat, open, readFile, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { type Interaction, checkCassette, encodeCassette } from '../core/cassette-codec.js';
 import { InputError } from '../core/errors.js';
+import { acquireLock } from './file-lock.js';
 
-/** One recorded attempt: the request as sent (secrets masked) and what came back. */
-export interface Interaction {
-  recordedAt: string;
-  attempt: number;
-  request: { method: string; url: string; headers: Record<string, string>; body: string | null };
-  response: { status: number; headers: Record<string, string>; body: string } | null;
-  /** The network failure, when no response came back. */
-  transport: { code: string; message: string } | null;
-  durationMs: number;
-}
+export type { Cassette, Interaction } from '../core/cassette-codec.js';
 
-/** A cassette file: see docs/cassette.md. */
-export interface Cassette {
-  format: 'op-errors-cassette';
-  version: 1;
-  interactions: Interaction[];
-}
-
-const LOCK_WAIT_MS = 5_000;
-const STALE_LOCK_MS = 30_000;
-
-/** Reads a cassette; a file that is not one is an InputError and is left alone. */
-export async function readCassette(file: string): Promise<Cassette> {
-  const text = await readFile(file, 'utf8');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new InputError(`${file} is not an op-errors cassette (not JSON); it was left as it is`);
+/**
+ * Where `--record` really writes: the file itself, or the target of a symlink (the link is kept). Anything
+ * that is not a regular file (a folder, a FIFO, a device, a dangling link) is refused before a request is sent.
+ */
+export async function recordingTarget(file: string): Promise<string> {
+  let info = await lstat(file).catch(() => null);
+  let target = resolve(file);
+  if (info?.isSymbolicLink()) {
+    target = await realpath(file).catch(async () => {
+      throw new InputError(`--record ${file}: it is a symlink to ${await readlink(file).catch(() => '?')}, which does not exist`);
+    });
+    info = await stat(target);
   }
-  const c = parsed as Partial<Cassette>;
-  if (c?.format !== 'op-errors-cassette' || !Array.isArray(c.interactions)) {
-    throw new InputError(`${file} is not an op-errors cassette; it was left as it is`);
+  if (info && !info.isFile()) {
+    const what = info.isDirectory() ? 'a folder' : info.isFIFO() ? 'a FIFO' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : 'not a regular file';
+    throw new InputError(`--record ${file}: it is ${what}; give a cassette file`);
   }
-  if (c.version !== 1) throw new InputError(`${file} is a cassette of version ${c.version}; this op-errors writes version 1`);
-  return c as Cassette;
+  const folder = dirname(target);
+  const folderInfo = await stat(folder).catch(() => null);
+  if (!folderInfo?.isDirectory()) throw new InputError(`--record ${file}: the folder ${folder} does not exist`);
+  // The new content is renamed over the old, so the folder must be writable, not just the file.
+  await access(folder, constants.W_OK).catch(() => {
+    throw new InputError(`--record ${file}: the folder ${folder} is not writable`);
+  });
+  if (info && info.size > 0) checkCassette(await readJson(target, file), file);
+  return target;
 }
 
 /**
- * Appends interactions to a cassette, creating it if needed. The new file is written beside the old one
- * and renamed over it, under a lock file, so a crash or a second writer never leaves it half-written.
+ * Checks the target and takes its lock once, before anything is sent: a bad path, a file that is not a cassette
+ * (or a newer version) and a lock that a live recorder keeps are reported while nothing is lost yet.
+ */
+export async function prepareRecording(file: string): Promise<string> {
+  const target = await recordingTarget(file);
+  const release = await acquireLock(`${target}.lock`, file);
+  await release();
+  return target;
+}
+
+/**
+ * Appends interactions to a cassette, creating it if needed. The new file is written beside the old one (with
+ * its mode) and renamed over it, under a lock file, so a crash or a second writer never leaves it half-written.
  */
 export async function appendToCassette(file: string, interactions: Interaction[]): Promise<void> {
-  const release = await lock(`${file}.lock`);
+  const target = await recordingTarget(file);
+  const release = await acquireLock(`${target}.lock`, file);
   try {
-    const existing = await exists(file) ? await readCassette(file) : null;
-    const cassette: Cassette = existing ?? { format: 'op-errors-cassette', version: 1, interactions: [] };
-    cassette.interactions.push(...interactions);
-    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    const existing = await stat(target).catch(() => null);
+    const previous = existing && existing.size > 0 ? checkCassette(await readJson(target, file), file).interactions as Interaction[] : [];
+    const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
     try {
-      await writeFile(temp, `${JSON.stringify(cassette, null, 2)}\n`, { flag: 'wx' });
-      await rename(temp, file);
+      await writeFile(temp, encodeCassette([...previous, ...interactions]), { flag: 'wx', mode: existing ? existing.mode & 0o7777 : 0o666 });
+      if (existing) await chmodLikeOriginal(temp, existing.mode);
+      await rename(temp, target);
     } catch (e) {
       await rm(temp, { force: true });
-      throw new InputError(`cannot write the recording to ${file}: ${(e as Error).message}`);
+      throw new InputError(`cannot write the recording to ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
   } finally {
     await release();
   }
 }
 
-async function exists(file: string): Promise<boolean> {
+/**
+ * Saves interactions that could not go into the cassette in a cassette of their own beside it (or in the
+ * temporary folder when the target's folder refuses too); rewrites `previous` when given. Returns where.
+ */
+export async function rescueRecording(file: string, interactions: Interaction[], previous: string | null): Promise<string> {
+  if (previous) {
+    await writeFile(previous, encodeCassette(interactions), { mode: 0o600 });
+    return previous;
+  }
+  const name = `${basename(file).replace(/\.json$/i, '')}.unsaved-${process.pid}-${Date.now()}.json`;
+  for (const folder of [dirname(resolve(file)), tmpdir()]) {
+    const path = join(folder, name);
+    try {
+      await writeFile(path, encodeCassette(interactions), { flag: 'wx', mode: 0o600 });
+      return path;
+    } catch {
+      // Try the next place.
+    }
+  }
+  throw new InputError(`could not save the recording anywhere (beside ${file}, nor in ${tmpdir()})`);
+}
+
+async function chmodLikeOriginal(path: string, mode: number): Promise<void> {
+  // writeFile's mode is filtered by the umask; the cassette keeps exactly the mode it had.
+  const handle = await open(path, 'r+');
   try {
-    return (await stat(file)).size > 0;
-  } catch {
-    return false;
+    await handle.chmod(mode & 0o7777);
+  } finally {
+    await handle.close();
   }
 }
 
-async function lock(path: string): Promise<() => Promise<void>> {
-  const start = Date.now();
-  for (;;) {
-    try {
-      const handle = await open(path, 'wx');
-      await handle.close();
-      return () => rm(path, { force: true });
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') throw new InputError(`cannot write the recording beside ${path.slice(0, -5)}: ${(e as Error).message}`);
-      const age = Date.now() - (await stat(path).then((s) => s.mtimeMs, () => Date.now()));
-      if (age > STALE_LOCK_MS) await rm(path, { force: true });
-      else if (Date.now() - start > LOCK_WAIT_MS) {
-        throw new InputError(`${path} is held by another op-errors; remove it if no other run is recording`);
-      } else await new Promise((r) => setTimeout(r, 50));
-    }
+async function readJson(path: string, shown: string): Promise<unknown> {
+  const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    throw new InputError(`--record ${shown}: cannot read it (${e.code ?? e.message})`);
+  });
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new InputError(`${shown} is not an op-errors cassette (not JSON); it was left as it is`);
   }
 }

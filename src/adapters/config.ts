@@ -56,7 +56,8 @@ function hasPackageKey(file: string): boolean {
 /** Loads and checks one config file with cosmiconfig; any problem is a ConfigError naming file and key. */
 export async function loadConfigFile(file: string): Promise<LoadedConfig> {
   if (!existsSync(file)) throw new ConfigError(`config file ${file} does not exist`);
-  const { cosmiconfig } = await import('cosmiconfig');
+  // Bundled, this CommonJS package arrives as a default export only; unbundled it has both.
+  const { cosmiconfig } = (await import('cosmiconfig')).default;
   let raw: unknown;
   try {
     const result = await cosmiconfig('openprospect', { searchStrategy: 'none' }).load(file);

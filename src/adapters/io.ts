@@ -20,9 +20,13 @@ export interface Io {
   env: Record<string, string | undefined>;
   cwd: string;
   now(): number;
-  /** Calls `handler` on Ctrl-C (SIGINT) instead of dying; returns a function that stops listening. */
-  onInterrupt(handler: () => void): () => void;
+  /** Calls `handler` on Ctrl-C (SIGINT), SIGTERM or SIGHUP instead of dying; returns a function that stops listening. */
+  onInterrupt(handler: (signal?: InterruptSignal) => void): () => void;
 }
+
+/** The signals that end a run cleanly (what was recorded is kept) instead of killing it. */
+export type InterruptSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+const INTERRUPT_SIGNALS: readonly InterruptSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** The process's real streams, with buffered stdout that respects back-pressure and a closed pipe. */
 export function createProcessIo(): Io {
@@ -87,8 +91,10 @@ export function createProcessIo(): Io {
     cwd: process.cwd(),
     now: () => Date.now(),
     onInterrupt(handler) {
-      process.on('SIGINT', handler);
-      return () => void process.off('SIGINT', handler);
+      for (const signal of INTERRUPT_SIGNALS) process.on(signal, handler);
+      return () => {
+        for (const signal of INTERRUPT_SIGNALS) process.off(signal, handler);
+      };
     },
   };
 }

@@ -8,6 +8,7 @@ import { type RetryPolicy, policyFrom } from '../core/retry-policy.js';
 import { type Settings, resolveSettings } from '../core/settings.js';
 import type { ScenarioName } from '../sandbox/types.js';
 import type { RetryOptions } from './retry-options.js';
+import { headerSecrets, isSecretName, urlSecrets } from '../core/redact.js';
 
 /** The options of `call`, as its definition declares them. */
 export interface CallFlags extends RetryOptions {
@@ -94,8 +95,9 @@ export async function prepareCall(
     if (colon <= 0) throw new UsageError(`-H/--header takes "Name: value", got '${h}'`);
     const name = h.slice(0, colon).trim().toLowerCase();
     headers[name] = h.slice(colon + 1).trim();
-    if (/auth|key|token|secret|cookie/i.test(name)) secrets.push(headers[name], headers[name].replace(/^\w+\s+/, ''));
+    if (isSecretName(name)) secrets.push(...headerSecrets(headers[name]));
   }
+  secrets.push(...urlSecrets(url));
   const warnings: string[] = [];
   if (flags.auth !== false && headers.authorization === undefined) {
     const key = apiKey(settings, env, warnings);

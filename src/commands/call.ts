@@ -1,20 +1,24 @@
 import { writeFile } from 'node:fs/promises';
 import type { CommandContext } from './context.js';
-import { EXIT, exitCodeFor } from '../core/exit.js';
+import { exitCodeForCall, exitForSignal } from '../core/exit.js';
 import { VERSION } from '../adapters/version.js';
 import { withEnv } from '../adapters/io.js';
-import { appendToCassette, type Interaction } from '../adapters/cassette.js';
-import type { RunOutcome } from '../adapters/retry-runner.js';
+import { CassetteRecorder } from '../adapters/cassette-recorder.js';
+import { pipeBody } from '../adapters/body-stream.js';
+import type { HttpResult } from '../adapters/http.js';
+import { bodyWarnings } from '../core/body-check.js';
 import { UsageError } from '../core/errors.js';
 import { fileProblem } from '../core/file-problem.js';
 import { tryParseJson } from '../core/json-scanner.js';
 import { nextPageUrl, pageItems } from '../core/pagination.js';
 import { Redactor } from '../core/redact.js';
+import type { LoopOutcome } from '../core/retry-loop.js';
 import { callJson, prettyBody, renderCall } from '../render/call.js';
-import { encodeJson } from '../render/json.js';
 import { renderClassification } from '../render/classification.js';
+import { encodeJson } from '../render/json.js';
+import { redactHop } from '../render/redirects.js';
 import { type CallFlags, type PreparedCall, prepareCall } from './call-request.js';
-import { sendWithRetry } from './call-attempts.js';
+import { type AttemptOptions, sendWithRetry } from './call-attempts.js';
 import { catalogFor } from './catalog-for.js';
 
 /** `call` flags plus what only tests replace: the clock's sleep and the jitter source. */
@@ -50,79 +54,88 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
   const config = opts.sandbox ? { ...loaded?.config, apiKeyEnv: undefined, baseUrl: undefined } : loaded?.config ?? null;
   const call = await prepareCall(opts, config, io.env, { readStdin: () => readAll(io.stdin), stdinIsTTY: io.stdinIsTTY }, VERSION);
   const redact = new Redactor(call.secrets);
-  if (!opts.silent) for (const w of call.warnings) io.err(redact.text(`op-errors: warning: ${w}\n`));
-  const interactions: Interaction[] = [];
-  const attemptOptions = {
-    io, catalog, redact, log: opts.silent ? 'none' as const : ctx.json ? 'retries' as const : 'all' as const,
+  const warn = (w: string) => void (opts.silent || io.err(redact.text(`op-errors: warning: ${w}\n`)));
+  call.warnings.forEach(warn);
+  // The cassette is checked and its lock taken before anything is sent, so a bad path loses no response.
+  const recorder = opts.record ? await CassetteRecorder.open(opts.record, warn) : null;
+  const attempts: AttemptOptions = {
+    io, catalog, redact, recorder, log: opts.silent ? 'none' : ctx.json ? 'retries' : 'all',
     trace: opts.verbose === true, sleep: opts.sleep, random: opts.random,
   };
+  // --paginate: every page gets the same retry policy; the items print as each page arrives.
   let page: PreparedCall = call;
-  let outcome: RunOutcome | null = null;
-  let pages = 0;
   let items = 0;
-  try {
-    // --paginate: every page gets the same retry policy; the items print as each page arrives.
-    while (pages < MAX_PAGES) {
-      outcome = await sendWithRetry(page, attemptOptions, interactions);
-      if (!outcome) return EXIT.INTERRUPTED;
-      pages++;
-      if (!opts.paginate || !outcome.final.ok || outcome.stop === 'interrupted') break;
-      const body = tryParseJson(outcome.last.attempt.body.trim());
-      const next = nextPageUrl(page.url, body);
-      if (next === null && pages === 1) break;
-      items += pageItems(body)?.length ?? 0;
-      printPage(outcome, page, body, opts, ctx, redact);
-      if (next === null) return finishPages(outcome, pages, items, ctx, opts);
-      page = { ...page, url: next };
+  for (let pages = 1; ; pages++) {
+    const sent = await sendWithRetry(page, attempts);
+    if ('exit' in sent) return sent.exit;
+    const { outcome, signal } = sent;
+    const body = opts.paginate && outcome.final.ok && outcome.stop !== 'interrupted' ? tryParseJson(outcome.last.attempt.body.trim()) : undefined;
+    const next = body === undefined || pages >= MAX_PAGES ? null : nextPageUrl(page.url, body);
+    if (next === null && (pages === 1 || body === undefined)) return printOutcome(outcome, signal, page, opts, ctx, redact);
+    items += pageItems(body)?.length ?? 0;
+    printPage(outcome, page, body, opts, ctx, redact);
+    if (next === null) {
+      if (!ctx.json && !opts.silent && !opts.bodyOnly) io.err(`op-errors: ${pages} pages, ${items} items\n`);
+      return exitCodeForCall(outcome.final, outcome.stop);
     }
-  } finally {
-    if (opts.record && interactions.length > 0) await appendToCassette(opts.record, interactions);
+    page = { ...page, url: next };
   }
-  if (!outcome) return EXIT.INTERRUPTED;
-  return printOutcome(outcome, call, opts, ctx, redact);
 }
 
 /** One page of --paginate: its JSON line, or its items as they come. */
-function printPage(outcome: RunOutcome, page: PreparedCall, body: unknown, opts: CallOptions, ctx: CommandContext, redact: Redactor): void {
+function printPage(outcome: LoopOutcome<HttpResult>, page: PreparedCall, body: unknown, opts: CallOptions, ctx: CommandContext, redact: Redactor): void {
   if (ctx.json) {
-    ctx.io.out(redact.text(encodeJson(callJson(outcome.final, page.method, redact.url(page.url), outcome.attempts, outcome.last.attempt.body, null))));
+    const attempts = outcome.steps.map((s) => s.record);
+    ctx.io.out(redact.text(encodeJson(callJson(outcome.final, page.method, redact.url(page.url), attempts, outcome.last.attempt.body, null))));
   } else if (!opts.silent) {
     for (const item of pageItems(body) ?? []) ctx.io.out(redact.text(encodeJson(item, opts.bodyOnly ? 'line' : 'pretty')));
   }
 }
 
-function finishPages(outcome: RunOutcome, pages: number, items: number, ctx: CommandContext, opts: CallOptions): number {
-  if (!ctx.json && !opts.silent && !opts.bodyOnly) ctx.io.err(`op-errors: ${pages} pages, ${items} items\n`);
-  return outcome.stop === 'interrupted' ? EXIT.INTERRUPTED : exitCodeFor(outcome.final);
-}
-
-/** The result of a single request: JSON, the body alone, nothing (--silent), or the human form. */
-async function printOutcome(outcome: RunOutcome, call: PreparedCall, opts: CallOptions, ctx: CommandContext, redact: Redactor): Promise<number> {
+/** The result of one request: JSON, the body alone, nothing but a failure (--silent), or the human form. */
+async function printOutcome(
+  outcome: LoopOutcome<HttpResult>, signal: string | undefined, call: PreparedCall, opts: CallOptions, ctx: CommandContext, redact: Redactor,
+): Promise<number> {
   const { io } = ctx;
-  const { final, attempts, last } = outcome;
-  if (outcome.stop === 'interrupted') io.err(`op-errors: interrupted during the wait after attempt ${attempts.length}\n`);
+  const err = (s: string) => io.err(redact.text(s));
+  const { final, last } = outcome;
+  const attempts = outcome.steps.map((s) => s.record);
+  if (outcome.stop === 'interrupted') err(`op-errors: interrupted during the wait after attempt ${attempts.length}\n`);
   const headers = redact.headers(last.attempt.headers);
-  const body = redact.text(last.attempt.body);
   const url = redact.url(call.url);
-  if (opts.output) await writeOutput(opts.output, last.attempt.body);
-  const shownBody = opts.output ? '' : body;
-  if (ctx.json) io.out(redact.text(encodeJson(callJson(final, call.method, url, attempts, shownBody, opts.include ? headers : null))));
+  const long = last.body;
+  const warnings = bodyWarnings(last.attempt, final, long !== null);
+  if (!opts.silent) for (const w of warnings) err(`op-errors: warning: ${w}\n`);
+  if (opts.output) await writeOutput(opts.output, last.attempt.body, long);
+  const body = opts.output ? '' : redact.text(last.attempt.body);
+  const extra = { redirects: last.redirects.map((h) => redactHop(h, redact)), ...(warnings.length > 0 ? { warnings } : {}) };
+  const shown = !opts.output && long !== null;
+  if (ctx.json) io.out(redact.text(encodeJson(callJson(final, call.method, url, attempts, body, opts.include ? headers : null, extra))));
   else if (opts.silent) {
-    if (!final.ok) io.err(redact.text(renderClassification(final, [], { input: '', line: 0 }, { theme: ctx.theme, width: ctx.width, showSource: false })));
-  } else if (opts.bodyOnly) io.out(prettyBody(shownBody));
+    if (!final.ok) err(renderClassification(final, [], { input: '', line: 0 }, { theme: ctx.theme, width: ctx.width, showSource: false }));
+  } else if (opts.bodyOnly) io.out(shown ? '' : prettyBody(body));
   else {
-    io.out(redact.text(renderCall(final, attempts, headers, shownBody, outcome.elapsedMs, {
+    io.out(redact.text(renderCall(final, attempts, headers, body, outcome.elapsedMs, {
       theme: ctx.theme, width: ctx.width, showSource: false, method: call.method, url,
-      showHeaders: opts.include === true, showBody: opts.body !== false,
+      showHeaders: opts.include === true, showBody: opts.body !== false && !shown,
     })));
+    if (shown && opts.body !== false) io.out('\n');
   }
-  return outcome.stop === 'interrupted' ? EXIT.INTERRUPTED : exitCodeFor(final);
+  // A long body streams through after the verdict, at the reader's pace; with --json, --silent or --no-body it is let go.
+  if (shown && !ctx.json && !opts.silent && (opts.body !== false || opts.bodyOnly)) await pipeBody(long, io, redact);
+  else if (!opts.output) long?.rest.destroy();
+  return outcome.stop === 'interrupted' ? exitForSignal(signal) : exitCodeForCall(final, outcome.stop);
 }
 
-/** -o FILE: the body as it came, so the classification can still go to the terminal. */
-async function writeOutput(file: string, body: string): Promise<void> {
+/** -o FILE: the body as it came (a long one streamed through), so the classification can still go to the terminal. */
+async function writeOutput(file: string, prefix: string, long: HttpResult['body']): Promise<void> {
   try {
-    await writeFile(file, body);
+    if (!long) return await writeFile(file, prefix);
+    const { createWriteStream } = await import('node:fs');
+    const { pipeline } = await import('node:stream/promises');
+    const out = createWriteStream(file);
+    out.write(long.prefix);
+    await pipeline(long.rest, out);
   } catch (e) {
     throw new UsageError(`-o: ${fileProblem(file, e, 'write')}`);
   }

@@ -4,17 +4,18 @@ import { InputError } from '../core/errors.js';
 import { abortableSleep } from '../adapters/retry-runner.js';
 import type { Catalog } from '../core/catalog.js';
 import { classify } from '../core/classify.js';
+import type { RecordedCall } from '../core/recording.js';
 import { seededRandom, simulate } from '../core/replay.js';
-import { type RetryPolicy, policyFrom } from '../core/retry-policy.js';
+import { type RetryPolicy, attemptRecord, policyFrom } from '../core/retry-policy.js';
 import { resolveSettings } from '../core/settings.js';
 import type { Attempt, Classification } from '../core/types.js';
-import type { RecordedCall } from '../core/recording.js';
 import { expandInputs, loadRecording } from '../input/recordings.js';
 import { callRecord } from '../render/call.js';
 import { encodeJson } from '../render/json.js';
 import { type ReplayRow, renderCallsTable, renderReplaySummary } from '../render/replay.js';
 import { retryLogLine } from '../render/retry-log.js';
 import { catalogFor } from './catalog-for.js';
+import { IncidentView } from './replay-incident.js';
 import type { RetryOptions } from './retry-options.js';
 
 /** What `replay` was asked. */
@@ -22,35 +23,45 @@ export interface ReplayOptions extends RetryOptions {
   files: string[];
   seed: number;
   realtime?: boolean;
+  /** Write an HTML report of the calls to this file. */
+  report?: string;
+  /** Draw the calls as timelines instead of the table. */
+  timeline?: boolean;
 }
 
 /** Classifies every recorded call and, with --retry, simulates the retry policy over it; returns the exit code. */
 export async function runReplay(opts: ReplayOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
   const config = (await ctx.config())?.config ?? null;
-  const replayer = new Replayer(ctx, await catalogFor(ctx), policyFrom(resolveSettings(opts, config, io.env), opts.retryUnsafe === true), opts);
-  const files = await expandInputs(opts.files);
+  const policy = policyFrom(resolveSettings(opts, config, io.env), opts.retryUnsafe === true);
+  const replayer = new Replayer(ctx, await catalogFor(ctx), policy, opts);
+  const inputs = await expandInputs(opts.files);
+  const { files } = inputs;
+  let exit: number = inputs.problems.length > 0 ? EXIT.USAGE : EXIT.OK;
+  for (const p of inputs.problems) io.err(`op-errors: ${p}\n`);
   const rows: ReplayRow[] = [];
-  let exit: number = EXIT.OK;
+  const incident = opts.report !== undefined || opts.timeline ? new IncidentView(policy, (a) => replayer.classify(a)) : null;
   const stopListening = io.onInterrupt(() => replayer.controller.abort());
   try {
     for (const [i, file] of files.entries()) {
       if (io.stderrIsTTY && files.length > 1) io.err(`\rop-errors: reading ${i + 1}/${files.length} files, ${rows.length} calls so far`);
       let recording;
       try {
-        recording = await loadRecording(file);
+        recording = await loadRecording(file, () => readAll(io.stdin));
       } catch (e) {
+        // A file that cannot be read is reported; the others are still replayed.
         if (!(e instanceof InputError)) throw e;
         io.err(`${io.stderrIsTTY && files.length > 1 ? '\n' : ''}op-errors: ${e.message}\n`);
         exit = worseExit(exit, EXIT.USAGE);
         continue;
       }
-      for (const p of recording.problems) io.err(`op-errors: ${p.input} line ${p.line}: ${p.message}\n`);
+      for (const p of recording.problems) io.err(`op-errors: ${p.input === '-' ? 'stdin' : p.input} line ${p.line}: ${p.message}\n`);
       if (recording.problems.length > 0) exit = worseExit(exit, EXIT.USAGE);
       for (const call of recording.calls) {
         const row = await replayer.replay(call, file);
         if (!row) return EXIT.INTERRUPTED;
         rows.push(row);
+        incident?.add(call, row.simulation);
         if (io.stderrIsTTY && rows.length % 1000 === 0) io.err(`\rop-errors: replayed ${rows.length} calls (file ${i + 1}/${files.length})`);
         exit = worseExit(exit, exitCodeFor(row.final));
         if (ctx.json) io.out(encodeJson(replayer.record(row, call)));
@@ -60,7 +71,11 @@ export async function runReplay(opts: ReplayOptions, ctx: CommandContext): Promi
     stopListening();
   }
   if (io.stderrIsTTY && (files.length > 1 || rows.length >= 1000)) io.err('\r\x1b[K');
-  if (!ctx.json && rows.length > 0) io.out(`${renderCallsTable(rows, ctx.theme, ctx.width)}\n${renderReplaySummary(rows, ctx.theme, ctx.width)}`);
+  if (!ctx.json && rows.length > 0) {
+    const calls = incident && opts.timeline ? await incident.timeline(ctx) : renderCallsTable(rows, ctx.theme, ctx.width);
+    io.out(`${calls}\n${renderReplaySummary(rows, ctx.theme, ctx.width)}`);
+  }
+  if (incident && opts.report !== undefined) await incident.writeReport(opts.report, opts.files, ctx);
   return exit;
 }
 
@@ -91,7 +106,7 @@ class Replayer {
     const method = call.method === '-' ? 'GET' : call.method;
     const keyed = call.attempts.some((a) => a.idempotencyKey === true);
     const sim = simulate(call.attempts, method, keyed, policy, (a) => this.classify(a), this.random);
-    const where = call.url === '-' ? `${file} line ${call.attempts[0].source.line} (method not recorded: treated as GET)`
+    const where = call.url === '-' ? `${file === '-' ? 'stdin' : file} line ${call.attempts[0].source.line} (method not recorded: treated as GET)`
       : `${call.method} ${call.url}`;
     const { io } = this.ctx;
     io.err(`op-errors: replaying ${where} with --retry ${policy.limit}\n`);
@@ -114,13 +129,17 @@ class Replayer {
   /** The JSON record of a replayed call: call's record, its source and, with --retry, the simulation. */
   record(row: ReplayRow, call: RecordedCall): Record<string, unknown> {
     const last = call.attempts.length - 1;
-    const attempts = row.simulation ? row.simulation.steps.map((s) => s.record) : call.attempts.map((a, i) => ({
-      attempt: i + 1, status: a.attempt.status, transport: a.attempt.transport?.code ?? null,
-      code: i === last ? row.final.code : this.classify(a.attempt).code, durationMs: a.durationMs ?? 0, waitMs: null, waitReason: null,
-    }));
+    const attempts = row.simulation ? row.simulation.steps.map((s) => s.record) : call.attempts.map((a, i) =>
+      attemptRecord(i + 1, a.attempt, i === last ? row.final : this.classify(a.attempt), a.durationMs ?? 0, null));
     const line = callRecord(row.final, call.method, call.url, attempts);
     line.source = call.attempts[last].source;
     if (row.simulation) line.simulation = { stop: row.simulation.stop, elapsedMs: row.simulation.elapsedMs, retries: row.simulation.steps.length - 1 };
     return line;
   }
+}
+
+async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : Buffer.from(c));
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,6 +1,7 @@
 import { SCENARIOS } from '../core/config-schema.js';
 import { parseMs, parsePort, parseRate, parseRateLimit } from '../core/option-values.js';
 import { defineCommand } from './definition.js';
+import { ENVELOPES } from '../sandbox/types.js';
 import type { ServeOptions } from './serve.js';
 
 /** `serve`: the local OpenProspect-like sandbox. */
@@ -14,12 +15,14 @@ export const serveCommand = defineCommand<ServeOptions>({
     { key: 'failRate', value: '<0..1>', description: 'share of requests that answer 503, on top of the scenario', parse: parseRate },
     { key: 'cassette', value: '<file>', description: 'replay the responses recorded in an op-errors cassette or a HAR file' },
     { key: 'slowMs', value: '<ms>', description: 'delay of each response with --scenario slow (default: 35000)', parse: parseMs },
+    { key: 'envelope', value: '<shape>', description: 'error body shape: flat {code,message}, nested {error:{code}}, legacy {error:CODE}', choices: ENVELOPES, default: 'flat', layered: true },
     { key: 'rateLimit', value: '<n/s>', description: 'requests per window per key, e.g. 120/60 (the default), or off', parse: parseRateLimit },
   ],
   help: `
 The sandbox listens on 127.0.0.1 only and serves /api/v1 like api.openprospect.io, with data in memory.
-Keys: lnc_test_full_access (every scope) and lnc_test_read_only (the :read scopes); 120 requests per
-minute per key. Each request is logged on stderr; Ctrl-C stops it.
+Keys: lnc_test_full_access (every scope) and lnc_test_read_only (the :read scopes); lnc_test_revoked and
+lnc_test_expired answer 401 with their own bodies. 120 requests per minute per key. Each request is
+logged on stderr; Ctrl-C stops it.
 
 Scenarios:
   flaky         each method and path answers 503, 503, then normally, and again
@@ -36,6 +39,7 @@ Examples:
   $ op-errors serve --port 0 --json      # prints {"url": ..., "port": ...} on stdout
   $ op-errors serve --cassette incident.json
   $ op-errors serve --fail-rate 0.2
+  $ op-errors serve --envelope legacy   # errors as {"error": "CODE", "message": ...}
   $ op-errors serve --rate-limit off      # e.g. to load-test your own client`,
   load: async () => {
     const { runServe } = await import('./serve.js');

@@ -2,11 +2,11 @@ import type { CommandContext } from './context.js';
 import { EXIT } from '../core/exit.js';
 import { UsageError } from '../core/errors.js';
 import { encodeJson } from '../render/json.js';
-import { SANDBOX_KEYS } from '../sandbox/keys.js';
+import { INACTIVE_KEYS, SANDBOX_KEYS } from '../sandbox/keys.js';
 import { loadPlayback } from '../sandbox/load-playback.js';
 import { type Sandbox, startSandbox } from '../sandbox/sandbox.js';
 import { DEFAULT_SLOW_MS } from '../sandbox/scenarios.js';
-import { SCENARIOS, SCENARIO_SUMMARIES, type ScenarioName } from '../sandbox/types.js';
+import { type Envelope, SCENARIOS, SCENARIO_SUMMARIES, type ScenarioName } from '../sandbox/types.js';
 
 /** What `serve` prints with --json and hands to `ready`. */
 export interface ServeInfo {
@@ -26,6 +26,8 @@ export interface ServeOptions {
   failRate?: number;
   cassette?: string;
   slowMs?: number;
+  /** The error envelope (default flat). */
+  envelope?: Envelope;
   /** Requests per window per key; false turns the limit off. */
   rateLimit?: { limit: number; windowMs: number } | false;
   /** Called once the server listens. */
@@ -42,7 +44,7 @@ export async function runServe(opts: ServeOptions, ctx: CommandContext): Promise
   let sandbox: Sandbox;
   try {
     sandbox = await startSandbox({
-      port: opts.port, scenario: opts.scenario, failRate: opts.failRate, slowMs: opts.slowMs, playback,
+      port: opts.port, scenario: opts.scenario, envelope: opts.envelope, failRate: opts.failRate, slowMs: opts.slowMs, playback,
       rateLimit: opts.rateLimit === false ? { limit: Number.MAX_SAFE_INTEGER, windowMs: 60_000 } : opts.rateLimit,
       log: (line) => io.err(`${line}\n`),
     });
@@ -62,7 +64,7 @@ export async function runServe(opts: ServeOptions, ctx: CommandContext): Promise
   opts.ready?.(info);
   let stopListening = () => {};
   await new Promise<void>((resolve) => {
-    stopListening = io.onInterrupt(resolve);
+    stopListening = io.onInterrupt(() => resolve());
     opts.stop?.then(resolve, resolve);
   });
   stopListening();
@@ -94,6 +96,10 @@ function banner(info: ServeInfo, opts: ServeOptions, recorded: number): string {
   lines.push(opts.cassette ? 'keys (not checked while replaying):' : 'keys:');
   const width = Math.max(...Object.keys(info.keys).map((k) => k.length));
   for (const [key, scopes] of Object.entries(info.keys)) lines.push(`  ${key.padEnd(width)}  ${scopes.join(', ')}`);
+  if (!opts.cassette) {
+    for (const [key, state] of Object.entries(INACTIVE_KEYS)) lines.push(`  ${key.padEnd(width)}  (${state}: answers 401)`);
+    if (opts.envelope && opts.envelope !== 'flat') lines.push(`errors in the ${opts.envelope} envelope (--envelope flat|nested|legacy)`);
+  }
   lines.push(`try: OPENPROSPECT_API_KEY=lnc_test_full_access op-errors call GET /orders --base-url ${info.url}`);
   lines.push('press Ctrl-C to stop; each request is logged below');
   return lines.map((l) => `op-errors: ${l}\n`).join('');

@@ -1,3 +1,4 @@
+import type { FieldFixRow } from './field-fixes.js';
 import type { CatalogEntry, RetryStrategy } from './types.js';
 
 /** Upper-cases a code and turns spaces and dashes into underscores: "order-not-found" → ORDER_NOT_FOUND. */
@@ -13,6 +14,8 @@ export class Catalog {
   constructor(
     private readonly entries: readonly CatalogEntry[],
     private readonly genericCodes: Readonly<Record<number, string>>,
+    /** The docs' per-field fixes, keyed by Pydantic error type and location. */
+    readonly fieldFixes: readonly FieldFixRow[] = [],
   ) {
     for (const e of entries) this.byCode.set(normalizeCode(e.code), e);
     for (const e of entries) {
@@ -66,7 +69,7 @@ export class Catalog {
   extend(extra: readonly CatalogEntry[]): Catalog {
     const replaced = new Set(extra.map((e) => normalizeCode(e.code)));
     const kept = this.entries.filter((e) => !replaced.has(normalizeCode(e.code)));
-    return new Catalog([...kept, ...extra], this.genericCodes);
+    return new Catalog([...kept, ...extra], this.genericCodes, this.fieldFixes);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Attempt, Classification, CatalogEntry, Exchange } from './types.js';
 import { type Catalog, fallbackFix, fallbackRetry, normalizeCode } from './catalog.js';
 import { type Envelope, readEnvelope } from './envelope.js';
+import { withFieldFixes } from './field-fixes.js';
 import { looksLikeJson, tryParseJson } from './json-scanner.js';
 import { retryAfterFromHeaders } from './retry-after.js';
 import { readTextBody } from './text-body.js';
@@ -52,7 +53,7 @@ export function classify(attempt: Attempt, options: ClassifyOptions): Classifica
   else if (env?.retryAfter != null) Object.assign(result, { retryAfter: env.retryAfter, retryAfterSource: 'retry_after' });
   else if (headerWait) Object.assign(result, { retryAfter: headerWait.seconds, retryAfterSource: 'x-ratelimit-reset' });
   result.requestId = requestId;
-  result.fields = env?.fields ?? [];
+  result.fields = withFieldFixes(env?.fields ?? [], json, catalog.fieldFixes);
   result.details = env?.details ?? {};
   return result;
 }

@@ -27,6 +27,8 @@ export interface FileConfig {
   timeout?: number;
   /** Retries after the first attempt (`--retry`). */
   retry?: number;
+  /** Seconds: the first backoff wait, doubled after each attempt (no flag: `replay --suggest-policy` tunes it). */
+  retryBaseDelay?: number;
   /** Seconds (`--retry-max-delay`). */
   retryMaxDelay?: number;
   /** Seconds (`--retry-max-time`). */
@@ -43,9 +45,9 @@ export interface CheckedConfig {
 }
 
 const STRATEGIES: readonly RetryStrategy[] = ['none', 'backoff', 'reauth', 'refresh'];
-const KNOWN = ['baseUrl', 'apiKeyEnv', 'timeout', 'retry', 'retryMaxDelay', 'retryMaxTime', 'jitter', 'codes'];
+const KNOWN = ['baseUrl', 'apiKeyEnv', 'timeout', 'retry', 'retryBaseDelay', 'retryMaxDelay', 'retryMaxTime', 'jitter', 'codes'];
 /** The keys of the old `retry: {...}` object and the top-level keys that replace them. */
-const OLD_RETRY_KEYS = { limit: 'retry', maxDelay: 'retryMaxDelay', maxTime: 'retryMaxTime', jitter: 'jitter' } as const;
+const OLD_RETRY_KEYS = { limit: 'retry', baseDelay: 'retryBaseDelay', maxDelay: 'retryMaxDelay', maxTime: 'retryMaxTime', jitter: 'jitter' } as const;
 
 /** Checks a parsed config file; every problem names the key, so the message can point at it. */
 export function validateConfig(raw: unknown): CheckedConfig {
@@ -70,7 +72,7 @@ export function validateConfig(raw: unknown): CheckedConfig {
   }
   const retry = isObject(raw.retry) ? oldRetry(raw.retry, warnings, errors) : { retry: raw.retry };
   const values: Record<string, unknown> = { ...raw, ...retry };
-  for (const key of ['timeout', 'retryMaxDelay', 'retryMaxTime'] as const) {
+  for (const key of ['timeout', 'retryBaseDelay', 'retryMaxDelay', 'retryMaxTime'] as const) {
     if (values[key] === undefined) continue;
     if (isPositive(values[key])) config[key] = values[key];
     else errors.push(`${where(key, raw)}: expected a number of seconds above 0`);
@@ -93,7 +95,7 @@ function oldRetry(raw: Record<string, unknown>, warnings: string[], errors: stri
   const renamed: string[] = [];
   for (const [key, value] of Object.entries(raw)) {
     const now = OLD_RETRY_KEYS[key as keyof typeof OLD_RETRY_KEYS];
-    if (now === undefined) errors.push(`retry.${key}: unknown setting (use retry, retryMaxDelay, retryMaxTime, jitter)`);
+    if (now === undefined) errors.push(`retry.${key}: unknown setting (use retry, retryBaseDelay, retryMaxDelay, retryMaxTime, jitter)`);
     else {
       out[now] = value;
       renamed.push(`retry.${key} is now ${now}`);

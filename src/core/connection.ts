@@ -1,13 +1,20 @@
 import { UsageError } from './errors.js';
+import { maskUserinfo } from './redact.js';
 
 /** Joins a path to the base URL; a full URL is used as it is, and a path that repeats the base path is not doubled. */
 export function joinUrl(base: string, target: string): URL {
-  if (/^https?:\/\//i.test(target)) return new URL(target);
+  if (/^https?:\/\//i.test(target)) {
+    try {
+      return new URL(target);
+    } catch {
+      throw new UsageError(`'${maskUserinfo(target)}' is not a URL`);
+    }
+  }
   let baseUrl: URL;
   try {
     baseUrl = new URL(base);
   } catch {
-    throw new UsageError(`the base URL '${base}' is not a URL`);
+    throw new UsageError(`the base URL '${maskUserinfo(base)}' is not a URL`);
   }
   const basePath = baseUrl.pathname.replace(/\/+$/, '');
   const path = target.startsWith('/') ? target : `/${target}`;

@@ -9,8 +9,24 @@ export const EXIT = {
   USAGE: 2,
   /** A retryable error (EX_TEMPFAIL). */
   TEMPFAIL: 75,
+  /** 128 + the signal's number, as shells report a process that a signal ended. */
+  HANGUP: 129,
   INTERRUPTED: 130,
+  TERMINATED: 143,
 } as const;
+
+/** The exit code for a run ended by SIGINT (Ctrl-C, also when the signal is not known), SIGTERM or SIGHUP. */
+export function exitForSignal(signal: string | undefined): number {
+  return signal === 'SIGTERM' ? EXIT.TERMINATED : signal === 'SIGHUP' ? EXIT.HANGUP : EXIT.INTERRUPTED;
+}
+
+/**
+ * The exit code of a call after its retry loop: 75 only when repeating the same command is safe, so a
+ * retryable outcome that was not retried because the method is not idempotent is a failure (1).
+ */
+export function exitCodeForCall(c: Classification, stop: string): number {
+  return stop === 'unsafe-method' ? EXIT.FAILURE : exitCodeFor(c);
+}
 
 /** The exit code for one classified exchange. */
 export function exitCodeFor(c: Classification): number {

@@ -43,6 +43,26 @@ export function parseMs(value: string): number {
   return Number(value);
 }
 
+/** Parses a share above 0 and at most 1, e.g. 0.99. */
+export function parseShare(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 1) throw new UsageError('Expected a share above 0 and at most 1, e.g. 0.99.');
+  return n;
+}
+
+/** Parses a count of runs, 1 to 10000. */
+export function parseRuns(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || Number(value) > 10_000) throw new UsageError('Expected a whole number from 1 to 10000.');
+  return Number(value);
+}
+
+/** Parses a number of seconds, 0 or more. */
+export function parseWeight(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new UsageError('Expected a number of seconds, 0 or more.');
+  return n;
+}
+
 /** A request quota per key, or false when it is off. */
 export type RateLimitValue = { limit: number; windowMs: number } | false;
 

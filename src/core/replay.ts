@@ -1,5 +1,6 @@
 import type { RecordedExchange } from './recording.js';
-import { type AttemptRecord, type RetryDecision, type RetryPolicy, type StopReason, decide } from './retry-policy.js';
+import { type AttemptRequest, type SentAttempt, VirtualClock, simulateRetryLoop } from './retry-loop.js';
+import type { AttemptRecord, RetryDecision, RetryPolicy, StopReason } from './retry-policy.js';
 import type { Attempt, Classification } from './types.js';
 
 const TIMELINE_SLACK_MS = 250;
@@ -23,11 +24,15 @@ export interface Simulation {
   elapsedMs: number;
 }
 
+interface ReplayedAttempt extends SentAttempt {
+  beyondRecording: boolean;
+}
+
 /**
- * Runs the retry policy against a recorded call on a virtual clock, never sleeping. When every attempt has
- * a start time, the recording is a timeline: an attempt at virtual time t gets the response that was in
- * effect t after the first one (so a different backoff meets a different moment of the outage). Without
- * times, attempt n gets the n-th recorded response.
+ * Runs the retry policy against a recorded call on a virtual clock, never sleeping, through the same loop as
+ * `call`. When every attempt has a start time, the recording is a timeline: an attempt at virtual time t gets
+ * the response that was in effect t after the first one (so a different backoff meets a different moment of the
+ * outage). Without times, attempt n gets the n-th recorded response.
  */
 export function simulate(
   attempts: readonly RecordedExchange[], method: string, idempotencyKey: boolean, policy: RetryPolicy,
@@ -35,34 +40,28 @@ export function simulate(
 ): Simulation {
   const first = attempts[0]?.startedAt ?? null;
   const timeline = first !== null && attempts.every((a) => a.startedAt !== null);
+  const last = attempts[attempts.length - 1];
   // A simulated attempt within a second of the last recorded one still meets the recorded moment.
-  const lastOffset = timeline ? attempts[attempts.length - 1].startedAt! - first! + (attempts[attempts.length - 1].durationMs ?? 0) + 1000 : 0;
-  const steps: SimulatedStep[] = [];
-  let clock = 0;
-  for (let n = 1; ; n++) {
-    let index = n - 1;
+  const lastOffset = timeline ? last.startedAt! - first! + (last.durationMs ?? 0) + 1000 : 0;
+  const clock = new VirtualClock();
+  const send = ({ attempt }: AttemptRequest): ReplayedAttempt | null => {
+    const at = clock.now();
+    let index = attempt - 1;
     if (timeline) {
       index = 0;
       // A recorded retry starts a few ms after the wait it followed: the slack lets the same wait meet it.
-      while (index + 1 < attempts.length && attempts[index + 1].startedAt! - first! <= clock + TIMELINE_SLACK_MS) index++;
-    } else if (index >= attempts.length) {
-      const last = steps[steps.length - 1];
-      return { steps, final: last.classification, stop: 'recording-ended', elapsedMs: clock };
-    }
+      while (index + 1 < attempts.length && attempts[index + 1].startedAt! - first! <= at + TIMELINE_SLACK_MS) index++;
+    } else if (index >= attempts.length) return null;
     const recorded = attempts[index];
-    const classification = classify(recorded.attempt);
-    const beyondRecording = timeline && index === attempts.length - 1 && clock > lastOffset;
-    clock += recorded.durationMs ?? 0;
-    const decision = decide({ attempt: n, classification, method, idempotencyKey, elapsedMs: clock }, policy, random);
-    const record: AttemptRecord = {
-      attempt: n, status: recorded.attempt.status, transport: recorded.attempt.transport?.code ?? null,
-      code: classification.code, durationMs: recorded.durationMs ?? 0,
-      waitMs: decision.retry ? decision.delayMs : null, waitReason: decision.retry ? decision.reason : null,
-    };
-    steps.push({ record, classification, decision, elapsedMs: clock, beyondRecording });
-    if (!decision.retry) return { steps, final: classification, stop: decision.reason, elapsedMs: clock };
-    clock += decision.delayMs;
-  }
+    const durationMs = recorded.durationMs ?? 0;
+    clock.sleep(durationMs);
+    return { attempt: recorded.attempt, durationMs, beyondRecording: timeline && index === attempts.length - 1 && at > lastOffset };
+  };
+  const outcome = simulateRetryLoop({ method, idempotencyKey, policy, timeoutMs: Infinity, classify, random }, clock, send);
+  const steps = outcome.steps.map(({ record, classification, decision, elapsedMs, sent }) =>
+    ({ record, classification, decision, elapsedMs, beyondRecording: sent.beyondRecording }));
+  // A virtual wait always completes, so the loop never stops as interrupted here.
+  return { steps, final: outcome.final, stop: outcome.stop as Simulation['stop'], elapsedMs: outcome.elapsedMs };
 }
 
 /** A small seeded generator, so a replay's jitter is the same every time it runs. */

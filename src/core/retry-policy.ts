@@ -1,5 +1,5 @@
 import type { Settings } from './settings.js';
-import type { Classification, WaitSource } from './types.js';
+import type { Attempt, Classification, WaitSource } from './types.js';
 
 /** How `call --retry` (and `replay --retry`) repeats requests. */
 export interface RetryPolicy {
@@ -22,9 +22,9 @@ export const DEFAULT_POLICY: RetryPolicy = {
 };
 
 /** The policy in force, from the resolved settings (flags over the config file over the defaults). */
-export function policyFrom(settings: Pick<Settings, 'retry' | 'retryMaxDelay' | 'retryMaxTime' | 'jitter'>, retryUnsafe: boolean): RetryPolicy {
+export function policyFrom(settings: Pick<Settings, 'retry' | 'retryBaseDelay' | 'retryMaxDelay' | 'retryMaxTime' | 'jitter'>, retryUnsafe: boolean): RetryPolicy {
   return {
-    ...DEFAULT_POLICY, limit: settings.retry, maxDelayMs: Math.round(settings.retryMaxDelay * 1000),
+    ...DEFAULT_POLICY, limit: settings.retry, baseDelayMs: Math.round(settings.retryBaseDelay * 1000), maxDelayMs: Math.round(settings.retryMaxDelay * 1000),
     maxTimeMs: Math.round(settings.retryMaxTime * 1000), jitter: settings.jitter, retryUnsafe,
   };
 }
@@ -55,6 +55,17 @@ export interface AttemptRecord {
   /** The wait before the next attempt, and why; null after the last one. */
   waitMs: number | null;
   waitReason: WaitReason | null;
+}
+
+/** The one way an AttemptRecord is built: what came back, its code, and the wait the decision chose (if any). */
+export function attemptRecord(
+  n: number, attempt: Attempt, classification: Classification, durationMs: number, decision: RetryDecision | null,
+): AttemptRecord {
+  const retry = decision?.retry === true ? decision : null;
+  return {
+    attempt: n, status: attempt.status, transport: attempt.transport?.code ?? null, code: classification.code,
+    durationMs, waitMs: retry ? retry.delayMs : null, waitReason: retry ? retry.reason : null,
+  };
 }
 
 /** Why the loop stops. */

@@ -1,5 +1,6 @@
 import type { FileConfig, Jitter } from './config-schema.js';
 import { UsageError } from './errors.js';
+import { maskUserinfo } from './redact.js';
 
 /** Where a path is sent when nothing else is configured. */
 export const DEFAULT_BASE_URL = 'https://api.openprospect.io/api/v1';
@@ -13,6 +14,8 @@ export interface Settings {
   /** Seconds per attempt. */
   timeout: number;
   retry: number;
+  /** Seconds: the first backoff wait (config only). */
+  retryBaseDelay: number;
   /** Seconds. */
   retryMaxDelay: number;
   /** Seconds. */
@@ -22,7 +25,7 @@ export interface Settings {
 
 /** The defaults, in one place; a command may change one (doctor waits 10 s, not 30). */
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
-  baseUrl: DEFAULT_BASE_URL, apiKeyEnv: DEFAULT_KEY_ENV, timeout: 30, retry: 0, retryMaxDelay: 30, retryMaxTime: 300, jitter: 'full',
+  baseUrl: DEFAULT_BASE_URL, apiKeyEnv: DEFAULT_KEY_ENV, timeout: 30, retry: 0, retryBaseDelay: 1, retryMaxDelay: 30, retryMaxTime: 300, jitter: 'full',
 };
 
 /** doctor's defaults: the shared ones with a shorter wait, since it probes rather than works. */
@@ -52,7 +55,8 @@ function checkBaseUrl(base: string, from: string): void {
   } catch {
     // reported below
   }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new UsageError(`${from}: '${base}' is not an http:// or https:// URL`);
+  if (!url) throw new UsageError(`${from}: '${maskUserinfo(base)}' is not a URL`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`${from}: '${maskUserinfo(base)}' is not an http:// or https:// URL`);
   }
 }

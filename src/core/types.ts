@@ -39,6 +39,8 @@ export interface CatalogEntry {
 export interface FieldError {
   field: string;
   message: string;
+  /** The docs' fix for this field's problem, when their tables give one. */
+  fix?: string;
 }
 
 /** A client-side failure: no HTTP response arrived. */

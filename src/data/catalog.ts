@@ -3,7 +3,9 @@ import { authEntries } from './codes-auth.js';
 import { requestEntries } from './codes-request.js';
 import { resourceEntries } from './codes-resource.js';
 import { serverEntries } from './codes-server.js';
+import { protocolEntries } from './codes-protocol.js';
 import { transportEntries } from './codes-transport.js';
+import { FIELD_FIXES } from './field-fixes.js';
 
 /** The generic code for each HTTP error status: used when a body names no code of its own. */
 export const GENERIC_CODES: Readonly<Record<number, string>> = {
@@ -25,7 +27,7 @@ export const GENERIC_CODES: Readonly<Record<number, string>> = {
 };
 
 /** Every built-in entry. */
-export const ENTRIES = [...authEntries, ...requestEntries, ...resourceEntries, ...serverEntries, ...transportEntries];
+export const ENTRIES = [...authEntries, ...requestEntries, ...resourceEntries, ...serverEntries, ...transportEntries, ...protocolEntries];
 
 /** The built-in catalog. */
-export const defaultCatalog = new Catalog(ENTRIES, GENERIC_CODES);
+export const defaultCatalog = new Catalog(ENTRIES, GENERIC_CODES, FIELD_FIXES);

@@ -126,8 +126,9 @@ export const authEntries: readonly CatalogEntry[] = [
     code: 'API_DISABLED', status: 403, kind: 'api',
     summary: 'API access is switched off for this account',
     cause: 'The account or organization has API access disabled in its settings or by its plan.',
-    fix: 'Enable API access in the account settings (Settings > Developer) or ask an administrator or your account manager to turn it on.',
+    fix: 'Enable API access in the settings; if you cannot, ask an administrator of the organization (the docs do not say which settings page holds the switch).',
     retry: 'none', sources: ['openprospect-reference'], related: ['ACCOUNT_DISABLED', 'PLAN_LIMIT_EXCEEDED', 'FORBIDDEN'],
+    decision: 'The reference says only "Enable in settings"; the fix names no settings page, as none is documented.',
   },
   {
     code: 'BLACKLIST_ACCESS_DENIED', status: 403, kind: 'api',
@@ -141,8 +142,9 @@ export const authEntries: readonly CatalogEntry[] = [
     code: 'CSRF_VALIDATION_FAILED', status: 403, kind: 'api',
     summary: 'The CSRF token was missing or did not match the session',
     cause: 'A cookie-authenticated request arrived without a valid anti-CSRF token, often because the token is stale after a new session.',
-    fix: 'Fetch a fresh CSRF token for the current session, send it with the request and repeat once; scripts should authenticate with an API key rather than a browser session.',
-    retry: 'reauth', sources: ['incident-api'], related: ['SESSION_EXPIRED', 'FORBIDDEN'],
+    fix: 'Send a valid CSRF token with the cookie-authenticated request (load a fresh one for the current session first); scripts should authenticate with an API key rather than a browser session.',
+    retry: 'none', sources: ['incident-api'], related: ['SESSION_EXPIRED', 'FORBIDDEN'],
+    decision: 'Retry none: the incident API lists it as a 403 and its status summary says 403 is not retryable. Sending the same request again repeats the same missing or stale token; the request must change (a new token), which is a fix, not a retry.',
   },
   {
     code: 'ACCOUNT_DISABLED', status: 403, kind: 'api',

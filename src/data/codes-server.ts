@@ -55,10 +55,10 @@ export const serverEntries: readonly CatalogEntry[] = [
     code: 'GATEWAY_TIMEOUT', status: 504, kind: 'http',
     summary: 'The request took longer than the gateway was willing to wait',
     cause: 'Large requests can exceed the server-side time limit (30 seconds in the example); the work may still have completed on the server.',
-    fix: 'Retry with exponential backoff honouring Retry-After, but send fewer records per request or use the asynchronous flow (create the order with POST /api/v1/orders, then poll GET /api/v1/orders/{order_id}); check GET /api/v1/orders before repeating a create.',
+    fix: 'An idempotent request (GET, PUT, DELETE, or a POST with an Idempotency-Key) may be repeated with exponential backoff; for large requests send fewer records or use the asynchronous flow (POST /api/v1/orders, then poll GET /api/v1/orders/{order_id}); a create without an idempotency key is not repeated: check GET /api/v1/orders first, as the work may have completed.',
     retry: 'backoff', sources: ['openprospect-reference', 'rfc9110'], related: ['NETWORK_TIMEOUT', 'REQUEST_TIMEOUT', 'PAYLOAD_TOO_LARGE'],
     example: { error: { code: 'GATEWAY_TIMEOUT', message: 'The request timed out', details: { timeout_seconds: 30, suggestion: 'Large requests may take longer. Try with fewer records or use async endpoints' } } },
-    decision: 'The older page answers "Maybe" and points to async endpoints; decided backoff, with the fix telling the caller to shrink the batch or go asynchronous rather than repeat the same large call.',
+    decision: 'The older page answers "Maybe" and points to async endpoints. Decided backoff for idempotent requests only (op-errors never repeats a POST without an Idempotency-Key), and the fix says so: a read may be repeated; a large or non-idempotent call is shrunk, made asynchronous, or checked before it is sent again.',
   },
   {
     code: 'WEBHOOK_DELIVERY_FAILED', status: null, kind: 'api',

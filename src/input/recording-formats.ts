@@ -1,5 +1,7 @@
 import { InputError } from '../core/errors.js';
+import { decodeCassette, headerMap } from '../core/cassette-codec.js';
 import { isObject } from '../core/fields.js';
+import { requestRedactor } from '../core/redact.js';
 import type { RecordedCall, RecordedExchange } from '../core/recording.js';
 import type { Attempt } from '../core/types.js';
 
@@ -15,25 +17,7 @@ const BROWSER_ERRORS: Record<string, string> = {
 
 /** Groups an op-errors cassette into calls: attempt 1, or another method or URL, starts a new call. */
 export function callsFromCassette(json: Json, file: string): RecordedCall[] {
-  if (json.version !== 1 || !Array.isArray(json.interactions)) {
-    throw new InputError(`${file} is an op-errors cassette of version ${String(json.version)}; this op-errors reads version 1`);
-  }
-  const exchanges = json.interactions.map((it, i): RecordedExchange & { first: boolean } => {
-    if (!isObject(it) || !isObject(it.request)) throw new InputError(`${file}: interaction ${i + 1} has no request`);
-    const req = it.request;
-    const res = isObject(it.response) ? it.response : null;
-    const transport = isObject(it.transport) ? { code: String(it.transport.code), message: String(it.transport.message ?? it.transport.code) } : undefined;
-    const attempt: Attempt = res
-      ? { status: Number(res.status) || null, headers: headersOf(res.headers), body: typeof res.body === 'string' ? res.body : '' }
-      : { status: null, headers: {}, body: '', transport: transport ?? { code: 'ECONNRESET', message: 'no response recorded' } };
-    const startedAt = typeof it.recordedAt === 'string' ? Date.parse(it.recordedAt) : NaN;
-    return {
-      method: String(req.method ?? 'GET').toUpperCase(), url: String(req.url ?? '-'), attempt,
-      startedAt: Number.isNaN(startedAt) ? null : startedAt, durationMs: typeof it.durationMs === 'number' ? it.durationMs : null,
-      idempotencyKey: 'idempotency-key' in headersOf(req.headers), source: { input: file, line: i + 1 }, first: it.attempt === 1,
-    };
-  });
-  return group(exchanges, (e, prev) => e.first || e.method !== prev.method || e.url !== prev.url);
+  return group(decodeCassette(json, file), (e, prev) => e.first || e.method !== prev.method || e.url !== prev.url);
 }
 
 /** Groups HAR 1.2 entries into calls: consecutive entries with the same method and URL are attempts of one. */
@@ -49,15 +33,18 @@ export function callsFromHar(json: Json, file: string): RecordedCall[] {
     let body = typeof content.text === 'string' ? content.text : '';
     if (content.encoding === 'base64') body = Buffer.from(body, 'base64').toString('utf8');
     const errno = error ? BROWSER_ERRORS[error.replace(/^net::/, '')] ?? 'ECONNRESET' : 'ECONNRESET';
+    // A browser export holds the user's credentials in clear: they are masked before anything is shown.
+    const requestHeaders = headerMap(e.request.headers);
+    const redact = requestRedactor(String(e.request.url ?? '-'), requestHeaders);
     const attempt: Attempt = status > 0
-      ? { status, headers: headersOf(res.headers), body }
+      ? { status, headers: redact.headers(headerMap(res.headers)), body: redact.text(body) }
       : { status: null, headers: {}, body: '', transport: { code: errno, message: error ?? 'the browser got no response' } };
     const startedAt = typeof e.startedDateTime === 'string' ? Date.parse(e.startedDateTime) : NaN;
     return {
-      method: String(e.request.method ?? 'GET').toUpperCase(), url: String(e.request.url ?? '-'), attempt,
+      method: String(e.request.method ?? 'GET').toUpperCase(), url: redact.url(String(e.request.url ?? '-')), attempt,
       // HAR writes -1 for a timing it does not know.
       startedAt: Number.isNaN(startedAt) ? null : startedAt, durationMs: typeof e.time === 'number' && e.time >= 0 ? Math.round(e.time) : null,
-      idempotencyKey: 'idempotency-key' in headersOf(e.request.headers), source: { input: file, line: i + 1 },
+      idempotencyKey: 'idempotency-key' in requestHeaders, source: { input: file, line: i + 1 },
     };
   });
   return group(exchanges, (e, prev) => e.method !== prev.method || e.url !== prev.url);
@@ -72,18 +59,4 @@ function group<T extends RecordedExchange>(exchanges: T[], startsCall: (e: T, pr
     else calls[calls.length - 1].attempts.push(clean);
   });
   return calls;
-}
-
-/** Header lists ([{name, value}]) or maps, as lower-case name → value. */
-function headersOf(raw: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  const add = (name: string, value: unknown) => {
-    // HTTP/2 pseudo-headers (":status") in browser HAR exports are not headers of the response.
-    if (name.startsWith(':')) return;
-    const key = name.toLowerCase();
-    out[key] = out[key] === undefined ? String(value) : `${out[key]}, ${String(value)}`;
-  };
-  if (Array.isArray(raw)) for (const h of raw) if (isObject(h) && typeof h.name === 'string') add(h.name, h.value);
-  if (isObject(raw)) for (const [k, v] of Object.entries(raw)) add(k, v);
-  return out;
 }

@@ -2,6 +2,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { fileProblem } from '../core/file-problem.js';
+import { sniffRecording } from '../core/cassette-codec.js';
 import { unreadableReason } from '../core/classify.js';
 import { ExchangeReader } from '../core/exchange-reader.js';
 import { tryParseJson } from '../core/json-scanner.js';
@@ -19,39 +20,43 @@ export interface LoadedRecording {
 
 const FOLDER_EXTENSIONS = /\.(json|har|txt|ndjson|jsonl|log|http)$/i;
 
-/** The files to read: each file as given, and the recordings in each folder, in name order. */
-export async function expandInputs(paths: string[]): Promise<string[]> {
+/**
+ * The inputs to read: each file as given ("-" is stdin), and the recordings in each folder, in name order. A path
+ * that cannot be read stays in the list, so that reading it reports the problem and the others still run; a
+ * folder without recordings is reported by `problems`.
+ */
+export async function expandInputs(paths: string[]): Promise<{ files: string[]; problems: string[] }> {
   const files: string[] = [];
+  const problems: string[] = [];
   for (const p of paths) {
-    let info;
-    try {
-      info = await stat(p);
-    } catch {
-      throw new InputError(`cannot read ${p}: no such file or folder`);
-    }
-    if (!info.isDirectory()) files.push(p);
+    const folder = p !== '-' && await stat(p).then((info) => info.isDirectory(), () => false);
+    if (!folder) files.push(p);
     else {
       const names = (await readdir(p)).filter((n) => FOLDER_EXTENSIONS.test(n)).sort();
-      if (names.length === 0) throw new InputError(`${p} holds no recordings (.json, .har, .txt, .ndjson, .log)`);
+      if (names.length === 0) problems.push(`${p} holds no recordings (.json, .har, .txt, .ndjson, .log)`);
       files.push(...names.map((n) => join(p, n)));
     }
   }
-  return files;
+  return { files, problems };
 }
 
-/** Reads one recording, recognising its format by content: op-errors cassette, HAR, or curl -i / NDJSON text. */
-export async function loadRecording(file: string): Promise<LoadedRecording> {
+/**
+ * Reads one recording, recognising its format by content: op-errors cassette, HAR, or curl -i / NDJSON text.
+ * "-" reads stdin through `readStdin`.
+ */
+export async function loadRecording(file: string, readStdin?: () => Promise<string>): Promise<LoadedRecording> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = file === '-' && readStdin ? await readStdin() : await readFile(file, 'utf8');
   } catch (e) {
     throw new InputError(fileProblem(file, e));
   }
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{')) {
     const json = tryParseJson(trimmed) as Record<string, unknown> | undefined;
-    if (json && json.format === 'op-errors-cassette') return { input: file, kind: 'cassette', calls: callsFromCassette(json, file), problems: [] };
-    if (json && typeof json.log === 'object' && json.log !== null) return { input: file, kind: 'har', calls: callsFromHar(json, file), problems: [] };
+    const kind = sniffRecording(json);
+    if (kind === 'cassette') return { input: file, kind, calls: callsFromCassette(json!, file), problems: [] };
+    if (kind === 'har') return { input: file, kind, calls: callsFromHar(json!, file), problems: [] };
   }
   return capture(file, text);
 }

@@ -58,11 +58,11 @@ export function callRecord(c: Classification, method: string, url: string, attem
   return { ...contract, request: { method, url }, attempts };
 }
 
-/** The JSON form of `call`: the call record, then headers (with --include) and the body. */
+/** The JSON form of `call`: the call record, `extra` (redirects, warnings), then headers (with --include) and the body. */
 export function callJson(
   c: Classification, method: string, url: string, attempts: AttemptRecord[], body: string,
-  headers: Record<string, string> | null,
+  headers: Record<string, string> | null, extra: Record<string, unknown> = {},
 ): Record<string, unknown> {
   const parsed = body.trim() === '' ? null : tryParseJson(body.trim()) ?? body;
-  return { ...callRecord(c, method, url, attempts), ...(headers ? { headers } : {}), body: parsed };
+  return { ...callRecord(c, method, url, attempts), ...extra, ...(headers ? { headers } : {}), body: parsed };
 }

@@ -44,7 +44,11 @@ export function renderClassification(
   }
   let out = `${lines.join('\n')}\n`;
   if (c.fields.length > 0) {
-    out += renderTable([theme.bold('Field'), theme.bold('Problem')], c.fields.map((f) => [f.field, f.message]), [], width - 2)
+    // The docs' per-field fix gets a column of its own when any field has one.
+    const fixes = c.fields.some((f) => f.fix);
+    const head = (fixes ? ['Field', 'Problem', 'Fix'] : ['Field', 'Problem']).map((h) => theme.bold(h));
+    const rows = c.fields.map((f) => (fixes ? [f.field, f.message, f.fix ?? ''] : [f.field, f.message]));
+    out += renderTable(head, rows, [], width - 2)
       .split('\n').map((l) => `  ${l}`).join('\n') + '\n';
   }
   return out + attemptLine(attempts, theme);

@@ -1,5 +1,6 @@
 import { EXIT, exitCodeFor, worseExit } from '../core/exit.js';
 import type { Catalog } from '../core/catalog.js';
+import { attemptOutcomes } from '../core/attempts.js';
 import { classifyExchange, unreadableReason } from '../core/classify.js';
 import type { Classification, Exchange, InputProblem } from '../core/types.js';
 import { ClassificationEncoder } from './classification-json.js';
@@ -113,11 +114,6 @@ export class ClassifyStream {
   }
 
   private summarize(ex: Exchange, final: Classification): AttemptSummary[] {
-    if (ex.attempts.length === 1) return [{ status: final.status, code: final.code }];
-    const last = ex.attempts.length - 1;
-    return ex.attempts.map((a, i) => {
-      const c = i === last ? final : this.classify({ attempts: [a], source: ex.source });
-      return { status: c.status, code: c.code };
-    });
+    return attemptOutcomes(ex, final, { catalog: this.opts.catalog, now: this.now, statusHint: this.opts.statusHint });
   }
 }

@@ -1,21 +1,20 @@
+import type { Check } from '../core/doctor-diagnosis.js';
 import type { Endpoint } from '../data/endpoints.js';
 import { renderTable } from './table.js';
 import type { Theme } from './theme.js';
 import { wrap } from './words.js';
 
-/** One doctor check: what was checked, how it went and, when it failed, the fix. */
-export interface Check {
-  name: string;
-  ok: boolean;
-  detail: string;
-  fix?: string;
-}
+/** The doctor check type, for callers that render checks. */
+export type { Check } from '../core/doctor-diagnosis.js';
 
 /** Pass/fail lines with fixes, then the endpoints the key's scopes open and close. */
 export function renderChecks(checks: Check[], endpoints: (Endpoint & { open: boolean })[], theme: Theme, width: number): string {
   const lines = checks.map((c) => {
-    const head = c.ok ? theme.ok(`✔ ${c.name.padEnd(10)}`) : theme.error(`✖ ${c.name.padEnd(10)}`);
-    return `${head} ${wrap(c.detail, width, ' '.repeat(13))}${c.fix ? `\n  ${theme.bold('Fix')}  ${wrap(c.fix, width, ' '.repeat(7))}` : ''}`;
+    const mark = !c.ok ? '✖' : c.warn ? '!' : '✔';
+    const head = c.ok && !c.warn ? theme.ok(`${mark} ${c.name.padEnd(10)}`) : theme.error(`${mark} ${c.name.padEnd(10)}`);
+    const fix = c.fix && (!c.ok || c.warn) ? `\n  ${theme.bold('Fix')}   ${wrap(c.fix, width, ' '.repeat(8))}` : '';
+    const more = c.more && (!c.ok || c.warn) ? `\n  ${theme.bold('More')}  ${wrap(c.more, width, ' '.repeat(8))}` : '';
+    return `${head} ${wrap(c.detail, width, ' '.repeat(13))}${fix}${more}`;
   });
   let out = `${lines.join('\n')}\n`;
   if (endpoints.length > 0) {

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../core/types.js';
+import { FIELD_FIXES } from '../data/field-fixes.js';
 import { RETRY_EXPLAINED, SOURCE_NAMES } from './words.js';
 
 const anchor = (code: string) => code.toLowerCase().replace(/_/g, '-');
@@ -22,6 +23,22 @@ export function renderErrorsMarkdown(entries: readonly CatalogEntry[]): string {
     '| Code | Status | Retry | Summary |',
     '| --- | --- | --- | --- |',
     ...entries.map((e) => `| [${e.code}](#${anchor(e.code)}) | ${e.status ?? '-'} | ${e.retry} | ${cell(e.summary)} |`),
+    '',
+    '## Decisions that depart from a seed document',
+    '',
+    'Where the documents disagree or leave a gap, op-errors decided; each decision is recorded in its entry below.',
+    '',
+    ...entries.filter((e) => e.decision).map((e) => `- [${e.code}](#${anchor(e.code)}): ${e.decision}`),
+    '',
+    '## Per-field fixes',
+    '',
+    'The order and blacklist validation tables of the OpenProspect error reference give a fix for each error type',
+    'and location. `classify`, `call` and `replay` attach it to the matching entry of `fields` (as `fix`), and show it',
+    'in the field table; the code\'s own fix stays generic. `*` stands for any list index.',
+    '',
+    '| Error type | Location | Fix |',
+    '| --- | --- | --- |',
+    ...FIELD_FIXES.map((r) => `| \`${r.type}\`${r.msg ? ` (message ${cell(String(r.msg))})` : ''} | \`${cell(JSON.stringify(r.loc))}\` | ${cell(r.fix)} |`),
   ];
   for (const e of entries) {
     out.push('', `## ${e.code}`, '', `${e.summary}.`, '');

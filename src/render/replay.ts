@@ -42,17 +42,23 @@ export function renderCallsTable(all: ReplayRow[], theme: Theme, width: number):
     const c = r.final;
     const verdict = r.simulation ? verdictWords(r.simulation) : c.ok ? 'ok' : RETRY_VERDICT[c.retry];
     const paint = (s: string) => (c.ok ? theme.ok(s) : paintRetry(theme, c.retry, s));
-    return [r.method, r.url === '-' ? r.input : shortPath(pathOf(r.url)), String(r.attempts), c.status === null ? '-' : String(c.status),
+    return [r.method, r.url === '-' ? r.input : shortPath(pathOf(r.url)), attemptsCell(r), c.status === null ? '-' : String(c.status),
       paint(c.code ?? 'OK'), paint(verdict)];
   });
   const more = all.length > rows.length ? theme.dim(`... and ${all.length - rows.length} more calls (--json lists every one)\n`) : '';
   return `${renderTable(['Method', 'Path', 'Attempts', 'Status', 'Code', 'Verdict'].map((h) => theme.bold(h)), body, [], width)}\n${more}`;
 }
 
+/** Recorded attempts, and with --retry the simulated ones the verdict counts: `3 rec, 2 sim`. */
+function attemptsCell(r: ReplayRow): string {
+  return r.simulation ? `${r.attempts} rec, ${r.simulation.steps.length} sim` : String(r.attempts);
+}
+
 /** The summary: count per code, the share that is retryable, and the request ids to quote to support. */
 export function renderReplaySummary(rows: ReplayRow[], theme: Theme, width: number): string {
   const counts = new Map<string, { n: number; retry: string }>();
-  const ids: string[] = [];
+  // A Set keeps first-seen order and answers `has` at once; an array's includes() made 100k rows quadratic.
+  const ids = new Set<string>();
   let retryable = 0;
   let failed = 0;
   for (const r of rows) {
@@ -62,15 +68,16 @@ export function renderReplaySummary(rows: ReplayRow[], theme: Theme, width: numb
     counts.set(key, entry);
     if (!r.final.ok) failed++;
     if (r.final.retryable) retryable++;
-    if (!r.final.ok && r.final.requestId && !ids.includes(r.final.requestId)) ids.push(r.final.requestId);
+    if (!r.final.ok && r.final.requestId) ids.add(r.final.requestId);
   }
   const sorted = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0]));
   let out = `${renderTable(['Code', 'Calls', 'Retry'].map((h) => theme.bold(h)), sorted.map(([code, e]) => [code, String(e.n), e.retry]), [], width)}\n`;
   const share = failed === 0 ? 0 : Math.round((retryable / failed) * 100);
   out += `${rows.length} ${rows.length === 1 ? 'call' : 'calls'}: ${rows.length - failed} ok, ${failed} failed, ` +
     `${retryable} of the failures retryable (${share}%)\n`;
-  if (ids.length > 0) {
-    const list = `${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ` and ${ids.length - 20} more` : ''}`;
+  if (ids.size > 0) {
+    const first = [...ids].slice(0, 20);
+    const list = `${first.join(', ')}${ids.size > 20 ? ` and ${ids.size - 20} more` : ''}`;
     const label = 'Request ids to quote to support:';
     out += `${theme.bold(label)}${wrap(`${label} ${list}`, width, '  ').slice(label.length)}\n`;
   }
@@ -78,6 +85,6 @@ export function renderReplaySummary(rows: ReplayRow[], theme: Theme, width: numb
 }
 
 /** A path with long ids cut to their first 8 characters, so the table fits a terminal. */
-function shortPath(path: string): string {
+export function shortPath(path: string): string {
   return path.split('/').map((seg) => (seg.length > 16 && /\d/.test(seg) ? `${seg.slice(0, 8)}…` : seg)).join('/');
 }

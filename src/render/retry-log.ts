@@ -2,9 +2,14 @@ import type { AttemptRecord, RetryDecision, RetryPolicy, WaitReason } from '../c
 import type { Classification } from '../core/types.js';
 import { RETRY_VERDICT } from './words.js';
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** A wait for people: "2.0 s", "300 s"; hours and days past an hour ("35 days"), never millions of seconds. */
+const seconds = (ms: number) => ms >= DAY_MS ? `${Math.round(ms / DAY_MS)} days`
+  : ms >= HOUR_MS ? `${(ms / HOUR_MS).toFixed(1)} h` : `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 
-const WAIT_REASON: Record<WaitReason, string> = {
+/** What each wait reason is called in logs, tables and reports. */
+export const WAIT_REASON: Record<WaitReason, string> = {
   'retry-after': 'Retry-After',
   retry_after: 'body retry_after',
   'x-ratelimit-reset': 'X-RateLimit-Reset',

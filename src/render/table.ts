@@ -36,7 +36,7 @@ export function renderTable(
       width.push(max + 2);
     }
   }
-  if (maxWidth !== undefined) fit(width, maxWidth);
+  if (maxWidth !== undefined) fit(width, maxWidth, longestWords(head, rows));
   const rule = (left: string, mid: string, right: string) => left + width.map((w) => '─'.repeat(w)).join(mid) + right;
   const out = [rule('┌', '┬', '┐'), ...drawRow(head, width)];
   for (const row of rows) out.push(rule('├', '┼', '┤'), ...drawRow(row, width));
@@ -44,16 +44,31 @@ export function renderTable(
   return out.join('\n');
 }
 
-/** Narrows the widest column, one character at a time, until the table (borders included) fits. */
-function fit(width: number[], maxWidth: number): void {
+/**
+ * Narrows the widest column, one character at a time, until the table (borders included) fits: first only
+ * columns wider than their longest word (they wrap between words), then any column down to a few characters.
+ */
+function fit(width: number[], maxWidth: number, words: number[]): void {
   let total = width.reduce((a, b) => a + b, 0) + width.length + 1;
   while (total > maxWidth) {
-    let widest = 0;
-    for (let c = 1; c < width.length; c++) if (width[c] > width[widest]) widest = c;
-    if (width[widest] <= MIN_COLUMN) return;
-    width[widest]--;
+    let pick = -1;
+    for (let c = 0; c < width.length; c++) if (width[c] > words[c] && (pick < 0 || width[c] > width[pick])) pick = c;
+    if (pick < 0) for (let c = 0; c < width.length; c++) if (width[c] > MIN_COLUMN && (pick < 0 || width[c] > width[pick])) pick = c;
+    if (pick < 0) return;
+    width[pick]--;
     total--;
   }
+}
+
+/** Per column, the room its longest word needs (padding included). */
+function longestWords(head: readonly string[], rows: readonly (readonly string[])[]): number[] {
+  return head.map((h, c) => {
+    let max = 0;
+    for (const cell of [h, ...rows.map((r) => r[c] ?? '')]) {
+      for (const word of cell.split(SPACES)) max = Math.max(max, visibleLength(word));
+    }
+    return Math.max(MIN_COLUMN, max + 2);
+  });
 }
 
 /** The lines of one row: every cell wrapped to its column, shorter cells padded below. */

@@ -1,26 +1,36 @@
 import { randomUUID } from 'node:crypto';
-import { SANDBOX_KEYS, bearerKey } from './keys.js';
+import type { StoreLimits } from './budget.js';
+import { reshape } from './envelope.js';
+import { INACTIVE_KEYS, SANDBOX_KEYS, bearerKey } from './keys.js';
 import { RateLimiter } from './rate-limit.js';
 import { methodNotAllowed, missingScopes, notFound, rateLimited, unauthorized } from './reply.js';
-import { type Route, allowedMethods, matchRoute } from './router.js';
-import { blacklistRoutes } from './routes-blacklists.js';
-import { orderRoutes } from './routes-orders.js';
+import { type Route, allowedMethods, buildRoutes, matchRoute } from './router.js';
+import { blacklistHandlers } from './routes-blacklists.js';
+import { companyHandlers } from './routes-companies.js';
+import { orderHandlers } from './routes-orders.js';
+import { searchHandlers } from './routes-searches.js';
 import { Store } from './store.js';
-import type { RateLimit, SandboxRequest, SandboxResponse } from './types.js';
+import type { Envelope, RateLimit, SandboxRequest, SandboxResponse } from './types.js';
 
 /** Where the API lives, as on api.openprospect.io. */
 export const API_PREFIX = '/api/v1';
 
-const ROUTES: readonly Route[] = [...orderRoutes, ...blacklistRoutes];
+/** Every route the simulated API serves, built from the shared endpoint table. */
+export const ROUTES: readonly Route[] = buildRoutes({ ...orderHandlers, ...companyHandlers, ...blacklistHandlers, ...searchHandlers });
 
 /** The in-memory OpenProspect API: rate limit, routing, key, scope, then the endpoint itself. */
 export class SimulatedApi {
   private readonly store: Store;
   private readonly limiter: RateLimiter;
 
-  constructor(rateLimit: RateLimit, now: () => number) {
-    this.store = new Store(now);
+  constructor(rateLimit: RateLimit, now: () => number, private readonly envelope: Envelope = 'flat', limits?: StoreLimits) {
+    this.store = new Store(now, limits);
     this.limiter = new RateLimiter(rateLimit, now);
+  }
+
+  /** Records kept and request bytes charged for what clients created. */
+  usage(): { records: number; bytes: number } {
+    return this.store.usage();
   }
 
   /** Answers one request; every answer carries the caller's X-RateLimit-* headers. */
@@ -31,7 +41,7 @@ export class SimulatedApi {
     const quota = this.limiter.take(scopes ? `key:${key}` : `addr:${req.remote}`);
     const reply = quota.allowed ? this.route(req, key, scopes) : rateLimited(quota.retryAfter);
     Object.assign(reply.headers, quota.headers);
-    return reply;
+    return reshape(reply, this.envelope);
   }
 
   private route(req: SandboxRequest, key: string | null, scopes: readonly string[] | undefined): SandboxResponse {
@@ -42,8 +52,9 @@ export class SimulatedApi {
     if (!match) return notFound(`No endpoint ${req.method} ${req.path}`);
     const endpoint = match.route.methods[req.method === 'HEAD' ? 'GET' : req.method];
     if (!endpoint) return methodNotAllowed(req.method, req.path, allowedMethods(match.route));
-    if (!scopes) return unauthorized(key !== null);
-    if (endpoint.scope !== null && !scopes.includes(endpoint.scope)) return missingScopes([endpoint.scope], scopes);
+    if (!scopes) return unauthorized(key === null ? 'missing' : INACTIVE_KEYS[key] ?? 'invalid');
+    const lacking = endpoint.endpoint.scopes.filter((s) => !scopes.includes(s));
+    if (lacking.length > 0) return missingScopes(lacking, scopes);
     return endpoint.handle({ req, params: match.params, store: this.store, scopes, newId: randomUUID });
   }
 }

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { CASSETTE_FORMAT, sniffRecording } from '../core/cassette-codec.js';
 import { InputError } from '../core/errors.js';
 import type { RecordedExchange } from '../core/recording.js';
 import { callsFromCassette, callsFromHar } from '../input/recording-formats.js';
@@ -17,12 +18,11 @@ export async function loadPlayback(file: string): Promise<RecordedExchange[]> {
   } catch {
     throw new InputError(`${file} is neither an op-errors cassette nor a HAR file (it is not JSON)`);
   }
-  const o = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
-  const log = o.log as { entries?: unknown } | undefined;
-  const calls = o.format === 'op-errors-cassette' ? callsFromCassette(o, file)
-    : log && Array.isArray(log.entries) ? callsFromHar(o, file) : null;
-  if (!calls) {
-    throw new InputError(`${file} is neither an op-errors cassette nor a HAR file (no "format": "op-errors-cassette", no log.entries)`);
+  const kind = sniffRecording(parsed);
+  if (kind === null) {
+    throw new InputError(`${file} is neither an op-errors cassette nor a HAR file (no "format": "${CASSETTE_FORMAT}", no log.entries)`);
   }
+  const o = parsed as Record<string, unknown>;
+  const calls = kind === 'cassette' ? callsFromCassette(o, file) : callsFromHar(o, file);
   return calls.flatMap((c) => c.attempts);
 }

@@ -1,5 +1,5 @@
 import { type RecordedExchange, pathOf } from '../core/recording.js';
-import { codeOf, notFound } from './reply.js';
+import { codeOf, json, notFound } from './reply.js';
 import type { Reply } from './types.js';
 
 // These describe the recorded connection and encoding, not the response: node sets its own.
@@ -36,6 +36,8 @@ export class Playback {
     this.served.set(key, n + 1);
     const { attempt } = queue[n];
     if (attempt.transport || attempt.status === null || attempt.status === 0) return 'reset';
+    // A 1xx is not a final response: sent as one it leaves the client waiting for ever.
+    if (attempt.status < 200 || attempt.status > 599) return unplayable(key, attempt.status);
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(attempt.headers)) {
       if (!HOP_BY_HOP.has(name.toLowerCase())) headers[name.toLowerCase()] = value;
@@ -55,4 +57,11 @@ export class Playback {
 function keyOf(method: string, path: string): string {
   const trimmed = path.length > 1 ? path.replace(/\/+$/, '') : path;
   return `${method.toUpperCase()} ${trimmed}`;
+}
+
+function unplayable(key: string, status: number): Reply {
+  return json(502, {
+    code: 'BAD_GATEWAY',
+    message: `The recording answers ${key} with status ${status}, which is not a final HTTP response and cannot be replayed`,
+  });
 }

@@ -1,3 +1,4 @@
+import { ENDPOINTS, type Endpoint, endpointKey } from '../data/endpoints.js';
 import type { Store } from './store.js';
 import type { SandboxRequest, SandboxResponse } from './types.js';
 
@@ -14,16 +15,13 @@ export interface HandlerContext {
 /** Answers one method of one route. */
 export type Handler = (c: HandlerContext) => SandboxResponse;
 
-/** One method of a route: the scope it needs (null: any valid key) and its handler. */
-export interface Endpoint {
-  scope: string | null;
-  handle: Handler;
-}
+/** Handlers by `METHOD /path`, the path written as in the endpoint table. */
+export type Handlers = Readonly<Record<string, Handler>>;
 
-/** A path under /api/v1 (`:name` marks a parameter) and its methods. */
+/** A path under /api/v1 and, per method, the endpoint row and its handler. */
 export interface Route {
-  pattern: string;
-  methods: Record<string, Endpoint>;
+  segments: string[];
+  methods: Record<string, { endpoint: Endpoint; handle: Handler }>;
 }
 
 /** A route that matched a path, with the parameters it captured. */
@@ -32,27 +30,57 @@ export interface Match {
   params: Record<string, string>;
 }
 
-/** The route whose pattern fits `path` (relative to /api/v1), or null. */
-export function matchRoute(routes: readonly Route[], path: string): Match | null {
-  const parts = path.split('/').filter((p) => p !== '');
-  for (const route of routes) {
-    const pattern = route.pattern.split('/').filter((p) => p !== '');
-    if (pattern.length !== parts.length) continue;
-    const params: Record<string, string> = {};
-    let ok = true;
-    for (let i = 0; i < pattern.length && ok; i++) {
-      if (pattern[i].startsWith(':')) params[pattern[i].slice(1)] = safeDecode(parts[i]);
-      else ok = pattern[i] === parts[i];
-    }
-    if (ok) return { route, params };
+/**
+ * The routes of the endpoint table, each with its handler: the table `doctor` reads is the one served, and
+ * a row without a handler (or a handler without a row) fails here, at start-up and in the tests.
+ */
+export function buildRoutes(handlers: Handlers, endpoints: readonly Endpoint[] = ENDPOINTS): Route[] {
+  const routes = new Map<string, Route>();
+  for (const endpoint of endpoints) {
+    const handle = handlers[endpointKey(endpoint)];
+    if (!handle) throw new Error(`no sandbox handler for ${endpointKey(endpoint)}`);
+    const route = routes.get(endpoint.path) ?? { segments: split(endpoint.path), methods: {} };
+    route.methods[endpoint.method] = { endpoint, handle };
+    routes.set(endpoint.path, route);
   }
-  return null;
+  const served = new Set(endpoints.map(endpointKey));
+  const extra = Object.keys(handlers).filter((k) => !served.has(k));
+  if (extra.length > 0) throw new Error(`sandbox handlers missing from the endpoint table: ${extra.join(', ')}`);
+  return [...routes.values()];
+}
+
+/** The route whose pattern fits `path` (relative to /api/v1), or null; literal segments win over parameters. */
+export function matchRoute(routes: readonly Route[], path: string): Match | null {
+  const parts = split(path);
+  let best: Match | null = null;
+  let bestLiterals = -1;
+  for (const route of routes) {
+    if (route.segments.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    let literals = 0;
+    let ok = true;
+    for (let i = 0; i < parts.length && ok; i++) {
+      const seg = route.segments[i];
+      if (seg.startsWith('{')) params[seg.slice(1, -1)] = safeDecode(parts[i]);
+      else if (seg === parts[i]) literals++;
+      else ok = false;
+    }
+    if (ok && literals > bestLiterals) {
+      best = { route, params };
+      bestLiterals = literals;
+    }
+  }
+  return best;
 }
 
 /** The methods a route takes, HEAD included wherever GET is. */
 export function allowedMethods(route: Route): string[] {
   const methods = Object.keys(route.methods);
   return methods.includes('GET') ? [...methods, 'HEAD'] : methods;
+}
+
+function split(path: string): string[] {
+  return path.split('/').filter((p) => p !== '');
 }
 
 function safeDecode(part: string): string {

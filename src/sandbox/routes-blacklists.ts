@@ -1,37 +1,47 @@
 import { parseBody } from './pydantic.js';
 import { json, resourceNotFound, validationFailed } from './reply.js';
-import type { HandlerContext, Route } from './router.js';
+import type { HandlerContext, Handlers } from './router.js';
 import { list } from './routes-orders.js';
 import type { Blacklist } from './seed.js';
 import type { SandboxResponse } from './types.js';
-import { validateBlacklist, validateEntries, validateEntryIds } from './validate-blacklist.js';
+import { validateBlacklist, validateBlacklistUpdate, validateEntries, validateEntryIds } from './validate-blacklist.js';
 
 const READ = 'blacklists:read';
 const WRITE = 'blacklists:write';
 
 /** The blacklist endpoints. */
-export const blacklistRoutes: Route[] = [
-  { pattern: '/blacklists', methods: {
-    GET: { scope: READ, handle: (c) => list(c, c.store.blacklists) },
-    POST: { scope: WRITE, handle: createBlacklist },
-  } },
-  { pattern: '/blacklists/:id', methods: {
-    GET: { scope: READ, handle: (c) => withList(c, (b) => json(200, b)) },
-    DELETE: { scope: WRITE, handle: (c) => withList(c, (b) => {
-      c.store.deleteBlacklist(b.id);
-      return json(204, undefined);
-    }) },
-  } },
-  { pattern: '/blacklists/:id/entries', methods: {
-    GET: { scope: READ, handle: (c) => withList(c, (b) => list(c, c.store.entries.get(b.id) ?? [])) },
-    POST: { scope: WRITE, handle: addEntries },
-    DELETE: { scope: WRITE, handle: removeEntries },
-  } },
-];
+export const blacklistHandlers: Handlers = {
+  'GET /blacklists': (c) => list(c, c.store.blacklists),
+  'POST /blacklists': createBlacklist,
+  'GET /blacklists/{blacklist_id}': (c) => withList(c, (b) => json(200, b)),
+  'PATCH /blacklists/{blacklist_id}': updateBlacklist,
+  'DELETE /blacklists/{blacklist_id}': (c) => withList(c, (b) => {
+    c.store.deleteBlacklist(b.id);
+    return json(204, undefined);
+  }),
+  'GET /blacklists/{blacklist_id}/entries': (c) => withList(c, (b) => list(c, c.store.entries.get(b.id) ?? [])),
+  'POST /blacklists/{blacklist_id}/entries': addEntries,
+  'DELETE /blacklists/{blacklist_id}/entries': removeEntries,
+};
 
 function withList(c: HandlerContext, then: (b: Blacklist) => SandboxResponse): SandboxResponse {
-  const found = c.store.blacklists.find((b) => b.id === c.params.id);
-  return found ? then(found) : resourceNotFound('BLACKLIST_NOT_FOUND', 'Blacklist', c.params.id, 'blacklist_id');
+  const found = c.store.blacklists.find((b) => b.id === c.params.blacklist_id);
+  return found ? then(found) : blacklistNotFound(c.params.blacklist_id);
+}
+
+/** 404 BLACKLIST_NOT_FOUND for an id that is not one of the caller's blacklists. */
+export const blacklistNotFound = (id: string): SandboxResponse => resourceNotFound('BLACKLIST_NOT_FOUND', 'Blacklist', id, 'blacklist_id');
+
+// Only the fields sent change, as a PATCH should; the name keeps the same rules as on creation.
+function updateBlacklist(c: HandlerContext): SandboxResponse {
+  const body = parseBody(c.req.body);
+  if (!body.ok) return validationFailed(body.errors);
+  const checked = validateBlacklistUpdate(body.value);
+  if (!checked.ok) return validationFailed(checked.errors);
+  return withList(c, (b) => {
+    Object.assign(b, checked.value, { updated_at: c.store.stamp() });
+    return json(200, b);
+  });
 }
 
 function createBlacklist(c: HandlerContext): SandboxResponse {
@@ -41,7 +51,7 @@ function createBlacklist(c: HandlerContext): SandboxResponse {
   if (!checked.ok) return validationFailed(checked.errors);
   const now = c.store.stamp();
   const created: Blacklist = { id: c.newId(), ...checked.value, entry_count: 0, created_at: now, updated_at: now };
-  c.store.addBlacklist(created);
+  c.store.addBlacklist(created, c.req.body.length);
   return json(201, created, { location: `/api/v1/blacklists/${created.id}` });
 }
 
@@ -52,7 +62,7 @@ function addEntries(c: HandlerContext): SandboxResponse {
   const checked = validateEntries(body.value);
   if (!checked.ok) return validationFailed(checked.errors);
   return withList(c, (b) => {
-    const { added, skipped } = c.store.addEntries(b, checked.value, () => c.newId());
+    const { added, skipped } = c.store.addEntries(b, checked.value, () => c.newId(), c.req.body.length);
     return json(201, { blacklist_id: b.id, added, skipped, entry_count: b.entry_count });
   });
 }

@@ -1,54 +1,36 @@
 import { parseBody, readPage } from './pydantic.js';
-import { json, resourceNotFound, validationFailed } from './reply.js';
-import type { HandlerContext, Route } from './router.js';
+import { invalidInput, json, resourceNotFound, validationFailed } from './reply.js';
+import type { HandlerContext, Handlers } from './router.js';
 import type { Order } from './seed.js';
 import { page } from './store.js';
 import type { SandboxResponse } from './types.js';
 import { validateOrder } from './validate-order.js';
 
 const orderNotFound = (id: string) => resourceNotFound('ORDER_NOT_FOUND', 'Order', id, 'order_id');
-const searchNotFound = (id: string) => resourceNotFound('PROSPECT_SEARCH_NOT_FOUND', 'ProspectSearch', id, 'prospect_search_id');
 
-/** GET /auth/validate, the order endpoints and the prospect-search endpoints. */
-export const orderRoutes: Route[] = [
-  { pattern: '/auth/validate', methods: {
-    GET: { scope: null, handle: (c) => json(200, { valid: true, scopes: [...c.scopes] }) },
-  } },
-  { pattern: '/orders', methods: {
-    GET: { scope: 'orders:read', handle: (c) => list(c, c.store.orders) },
-    POST: { scope: 'orders:write', handle: createOrder },
-  } },
-  { pattern: '/orders/:id', methods: {
-    GET: { scope: 'orders:read', handle: (c) => withOrder(c, (o) => json(200, o)) },
-  } },
-  { pattern: '/orders/:id/results', methods: {
-    GET: { scope: 'orders:read', handle: (c) => withOrder(c, (o) => results(c, o)) },
-  } },
-  { pattern: '/prospect-searches', methods: {
-    GET: { scope: 'prospect_searches:read', handle: (c) => list(c, c.store.searches) },
-  } },
-  { pattern: '/prospect-searches/:id', methods: {
-    GET: { scope: 'prospect_searches:read', handle: (c) => {
-      const search = c.store.searches.find((s) => s.id === c.params.id);
-      return search ? json(200, search) : searchNotFound(c.params.id);
-    } },
-  } },
-];
+/** GET /auth/validate and the order endpoints. */
+export const orderHandlers: Handlers = {
+  'GET /auth/validate': (c) => json(200, { valid: true, scopes: [...c.scopes] }),
+  'GET /orders': (c) => list(c, c.store.orders),
+  'POST /orders': createOrder,
+  'GET /orders/{order_id}': (c) => withOrder(c, (o) => json(200, o)),
+  'GET /orders/{order_id}/results': (c) => withOrder(c, (o) => results(c, o)),
+};
 
 /** A paginated list of `items` as the query's limit and offset ask. */
 export function list(c: HandlerContext, items: readonly unknown[]): SandboxResponse {
   const p = readPage(c.req.query);
-  return p.ok ? json(200, page(items, p.limit, p.offset)) : validationFailed(p.errors);
+  return p.ok ? json(200, page(items, p.limit, p.offset)) : invalidInput(p.errors);
 }
 
 function withOrder(c: HandlerContext, then: (o: Order) => SandboxResponse): SandboxResponse {
-  const order = c.store.orders.find((o) => o.id === c.params.id);
-  return order ? then(order) : orderNotFound(c.params.id);
+  const order = c.store.orders.find((o) => o.id === c.params.order_id);
+  return order ? then(order) : orderNotFound(c.params.order_id);
 }
 
 function results(c: HandlerContext, order: Order): SandboxResponse {
   const p = readPage(c.req.query);
-  if (!p.ok) return validationFailed(p.errors);
+  if (!p.ok) return invalidInput(p.errors);
   // Results exist only once the order is fulfilled; before that the list is empty, not an error.
   const items = order.status === 'COMPLETED' ? c.store.results.get(order.id) ?? [] : [];
   return json(200, { order_id: order.id, status: order.status, ...page(items, p.limit, p.offset) });
@@ -70,6 +52,6 @@ function createOrder(c: HandlerContext): SandboxResponse {
   c.store.addOrder(order, input.companies.map((co) => ({
     source_id: input.order_type === 'ENRICHMENT' ? co.external_id : null, company_name: co.company_name,
     website_url: co.website_url, city: co.city, country: co.country, contacts: [],
-  })));
+  })), c.req.body.length);
   return json(201, order, { location: `/api/v1/orders/${order.id}` });
 }

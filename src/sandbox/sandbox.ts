@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { API_PREFIX, SimulatedApi } from './api.js';
 import { MAX_BODY_BYTES, logLine, readBody, sendReply } from './http-io.js';
 import { bearerKey } from './keys.js';
 import { Playback } from './playback.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter, SCENARIO_RATE_LIMIT } from './rate-limit.js';
-import { internalError, json, methodNotAllowed, payloadTooLarge, rateLimited } from './reply.js';
+import { badRequest, internalError, json, methodNotAllowed, payloadTooLarge, rateLimited } from './reply.js';
+import { reshape } from './envelope.js';
+import { parseTarget } from './request-target.js';
 import { DEFAULT_SLOW_MS, ScenarioScript } from './scenarios.js';
 import type { Reply, Sandbox, SandboxOptions, SandboxRequest } from './types.js';
 
@@ -24,7 +27,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const rateLimit = scenario === 'rate-limited' ? SCENARIO_RATE_LIMIT : options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const script = new ScenarioScript(scenario, options.failRate ?? 0, options.random ?? Math.random);
   const playback = options.playback ? new Playback(options.playback) : null;
-  const api = playback ? null : new SimulatedApi(rateLimit, now);
+  const envelope = options.envelope ?? 'flat';
+  const api = playback ? null : new SimulatedApi(rateLimit, now, envelope, options.storeLimits);
   // A recording has its own rate-limit answers; only the scenario asking for one adds a quota on top.
   const playbackQuota = playback && scenario === 'rate-limited' ? new RateLimiter(rateLimit, now) : null;
   const pending = new Set<AbortController>();
@@ -46,8 +50,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const started = performance.now();
     const requestId = nextRequestId();
     const method = (req.method ?? 'GET').toUpperCase();
-    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
-    const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+    const rawTarget = req.url ?? '/';
+    const target = parseTarget(rawTarget);
+    const path = target.ok ? target.path : rawTarget;
     // Only a delayed answer needs cancelling; an abort signal on every request cost a tenth of the CPU under load.
     const controller = slowMs > 0 ? new AbortController() : null;
     if (controller) {
@@ -60,12 +65,14 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     let reply: Reply;
     try {
       const body = await readBody(req);
-      if (body === null) reply = payloadTooLarge(MAX_BODY_BYTES);
+      if (!target.ok) reply = reshape(badRequest(`Malformed request: ${target.reason}`), envelope);
+      else if (body === null) reply = reshape(payloadTooLarge(MAX_BODY_BYTES), envelope);
       else if (HEALTH_PATHS.has(path) && !playback?.has(method, path)) reply = health(method, path);
       else {
         if (controller) await sleep(slowMs, undefined, { signal: controller.signal });
-        const request = { method, path, query: url.searchParams, headers: req.headers, body, remote: req.socket.remoteAddress ?? '' };
-        reply = script.intercept(method, path) ?? answer(request);
+        const request = { method, path, query: target.query, headers: req.headers, body, remote: req.socket.remoteAddress ?? '' };
+        const scripted = script.intercept(method, path);
+        reply = scripted && scripted !== 'reset' ? reshape(scripted, envelope) : scripted ?? answer(request);
       }
     } catch (e) {
       // The client left or the sandbox is closing: there is nobody to answer.
@@ -79,10 +86,14 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       reply = internalError(requestId);
       if (!res.headersSent) sendReply(res, reply, requestId);
     }
-    options.log?.(logLine(method, url.pathname + url.search, reply, performance.now() - started));
+    options.log?.(logLine(method, rawTarget, reply, performance.now() - started));
   };
 
-  const server = createServer((req, res) => void handle(req, res));
+  // Whatever a request does, it must not end the server: a last-resort failure only drops that connection.
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => res.destroy());
+  });
+  server.on('clientError', answerUnparsable);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '127.0.0.1', () => {
@@ -115,6 +126,19 @@ function nextRequestId(): string {
   }
   idOffset += ID_BYTES;
   return `req_${idPool.toString('hex', idOffset - ID_BYTES, idOffset)}`;
+}
+
+// Node's parser refuses some request lines itself (a space in the target, no leading slash); answer those in
+// JSON too, as the API's other errors, instead of node's bare 400.
+function answerUnparsable(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, text] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+  const body = JSON.stringify({ code: status === 431 ? 'REQUEST_HEADER_FIELDS_TOO_LARGE' : 'BAD_REQUEST',
+    message: `Malformed request: the HTTP parser refused it (${error.code ?? 'parse error'})` });
+  socket.end(`HTTP/1.1 ${status} ${text}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
 }
 
 function health(method: string, path: string): Reply {

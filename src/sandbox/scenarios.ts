@@ -27,6 +27,8 @@ export class ScenarioScript {
     switch (this.scenario) {
       case 'flaky': {
         const key = `${method} ${path}`;
+        // Any client can invent paths: past 10,000 the counts start over rather than grow without end.
+        if (this.perRoute.size >= 10_000 && !this.perRoute.has(key)) this.perRoute.clear();
         const n = (this.perRoute.get(key) ?? 0) + 1;
         this.perRoute.set(key, n);
         return n % 3 === 0 ? null : unavailable(1);

@@ -1,7 +1,19 @@
+import { Budget, DEFAULT_STORE_LIMITS, type StoreLimits } from './budget.js';
 import {
   type Blacklist, type BlacklistEntry, type Order, type ProspectSearch, type ResultCompany, seedBlacklists, seedOrders,
   seedResults, seedSearches,
 } from './seed.js';
+import { type Company, type Job, type Prospect, type Technology, seedCompanies } from './seed-companies.js';
+
+/** An asynchronous search-profile creation; each poll moves it one step towards SUCCEEDED. */
+export interface ProfileCreation {
+  id: string;
+  status: 'PENDING' | 'RUNNING' | 'SUCCEEDED';
+  profile_name: string;
+  profile_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
 
 /** The documented list envelope. */
 export interface Page<T> {
@@ -25,11 +37,28 @@ export class Store {
   readonly searches: ProspectSearch[] = seedSearches().reverse();
   readonly blacklists: Blacklist[];
   readonly entries: Map<string, BlacklistEntry[]>;
+  readonly companies: Company[];
+  readonly prospects: Prospect[];
+  readonly jobs: Job[];
+  readonly technologies: Map<string, Technology[]>;
+  /** Blacklist ids assigned to each prospect search. */
+  readonly assignments = new Map<string, string[]>();
+  readonly profileCreations = new Map<string, ProfileCreation>();
+  /** Idempotency-Key → the body it was first sent with and the creation it made. */
+  readonly idempotency = new Map<string, { body: string; id: string }>();
+  private readonly budget: Budget;
 
-  constructor(private readonly now: () => number) {
+  constructor(private readonly now: () => number, limits: StoreLimits = DEFAULT_STORE_LIMITS) {
     const { lists, entries } = seedBlacklists();
     this.blacklists = lists;
     this.entries = entries;
+    ({ companies: this.companies, prospects: this.prospects, jobs: this.jobs, technologies: this.technologies } = seedCompanies());
+    this.budget = new Budget(limits);
+  }
+
+  /** Records kept and request bytes charged for what clients created. */
+  usage(): { records: number; bytes: number } {
+    return { records: this.budget.records, bytes: this.budget.charged };
   }
 
   /** The current time as the API writes timestamps. */
@@ -37,16 +66,32 @@ export class Store {
     return new Date(this.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
   }
 
-  /** Adds an order at the head of the list. */
-  addOrder(order: Order, companies: ResultCompany[]): void {
+  /** Adds an order at the head of the list; `bytes`: the size of the request that created it. */
+  addOrder(order: Order, companies: ResultCompany[], bytes: number): void {
     this.orders.unshift(order);
     this.results.set(order.id, companies);
+    this.budget.charge(bytes, () => {
+      const i = this.orders.indexOf(order);
+      if (i >= 0) this.orders.splice(i, 1);
+      this.results.delete(order.id);
+    });
   }
 
   /** Adds a blacklist at the head of the list. */
-  addBlacklist(list: Blacklist): void {
+  addBlacklist(list: Blacklist, bytes: number): void {
     this.blacklists.unshift(list);
     this.entries.set(list.id, []);
+    this.budget.charge(bytes, () => this.deleteBlacklist(list.id));
+  }
+
+  /** Adds a search-profile creation under its idempotency key. */
+  addProfileCreation(creation: ProfileCreation, key: string, body: string): void {
+    this.profileCreations.set(creation.id, creation);
+    this.idempotency.set(key, { body, id: creation.id });
+    this.budget.charge(body.length + key.length, () => {
+      this.profileCreations.delete(creation.id);
+      this.idempotency.delete(key);
+    });
   }
 
   /** Removes a blacklist and its entries; false when there was none. */
@@ -55,30 +100,33 @@ export class Store {
     if (i < 0) return false;
     this.blacklists.splice(i, 1);
     this.entries.delete(id);
+    for (const [search, assigned] of this.assignments) this.assignments.set(search, assigned.filter((b) => b !== id));
     return true;
   }
 
   /** Appends entries, skipping those already listed (same external id, website or name and city). */
-  addEntries(list: Blacklist, incoming: Omit<BlacklistEntry, 'id' | 'created_at'>[], newId: () => string):
+  addEntries(list: Blacklist, incoming: Omit<BlacklistEntry, 'id' | 'created_at'>[], newId: () => string, bytes: number):
     { added: number; skipped: number } {
     const current = this.entries.get(list.id) ?? [];
     const seen = new Set(current.map(entryKey));
-    let added = 0;
+    const ids: string[] = [];
     for (const e of incoming) {
       const key = entryKey(e);
       if (seen.has(key)) continue;
       seen.add(key);
-      current.push({ id: newId(), ...e, created_at: this.stamp() });
-      added++;
+      ids.push(newId());
+      current.push({ id: ids[ids.length - 1], ...e, created_at: this.stamp() });
     }
     this.entries.set(list.id, current);
     list.entry_count = current.length;
     list.updated_at = this.stamp();
-    return { added, skipped: incoming.length - added };
+    if (ids.length > 0) this.budget.charge(bytes, () => this.removeEntries(list, ids));
+    return { added: ids.length, skipped: incoming.length - ids.length };
   }
 
   /** Removes entries by id; returns the ids that were not on the list. */
   removeEntries(list: Blacklist, ids: string[]): { removed: number; notFound: string[] } {
+    if (!this.entries.has(list.id)) return { removed: 0, notFound: ids };
     const current = this.entries.get(list.id) ?? [];
     const wanted = new Set(ids);
     const kept = current.filter((e) => !wanted.has(e.id));

@@ -1,5 +1,12 @@
 import type { RecordedExchange } from '../core/recording.js';
 import { SCENARIOS } from '../core/config-schema.js';
+import type { StoreLimits } from './budget.js';
+
+/** The error envelopes OpenProspect's docs show: flat `{code, message}` (current), nested `{error: {code}}`, legacy `{error: CODE}`. */
+export const ENVELOPES = ['flat', 'nested', 'legacy'] as const;
+
+/** One error envelope. */
+export type Envelope = (typeof ENVELOPES)[number];
 
 /** The scripted failure modes `serve --scenario` offers (the one list lives with the config schema). */
 export { SCENARIOS };
@@ -44,6 +51,10 @@ export interface SandboxOptions {
   random?: () => number;
   /** Clock (ms since the epoch) for rate-limit windows and timestamps. */
   now?: () => number;
+  /** The error envelope the simulated API answers in (default flat). */
+  envelope?: Envelope;
+  /** How much of what clients create the sandbox keeps. */
+  storeLimits?: StoreLimits;
 }
 
 /** A running sandbox. */
@@ -62,6 +73,8 @@ export interface SandboxResponse {
   body: string;
   /** The error code (or a short label) shown in the request log; null for a success. */
   label: string | null;
+  /** A flat error body as an object, kept so that `--envelope` can reshape it. */
+  error?: { code: string; message: string; [extra: string]: unknown };
 }
 
 /** A response, or `reset`: the connection is destroyed without one. */

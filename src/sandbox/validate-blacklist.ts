@@ -27,6 +27,22 @@ export function validateBlacklist(body: Record<string, unknown>): Result<{ name:
   return { ok: true, value: { name: (name as string).trim(), description: (description as string | undefined) ?? null } };
 }
 
+/** Checks a PATCH /blacklists/{id} body: a non-empty name and a description, each optional. */
+export function validateBlacklistUpdate(body: Record<string, unknown>): Result<{ name?: string; description?: string | null }> {
+  const errors: PydanticError[] = [];
+  const out: { name?: string; description?: string | null } = {};
+  if (body.name !== undefined) {
+    if (typeof body.name !== 'string') errors.push(wrongType(['body', 'name'], body.name, 'string'));
+    else if (body.name.trim() === '') errors.push(stringTooShort(['body', 'name'], body.name, 1));
+    else out.name = body.name.trim();
+  }
+  if (body.description !== undefined) {
+    if (body.description !== null && typeof body.description !== 'string') errors.push(wrongType(['body', 'description'], body.description, 'string'));
+    else out.description = body.description as string | null;
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: out };
+}
+
 /** Checks a POST /blacklists/{id}/entries body: 1 to 10,000 entries, each with a company_name. */
 export function validateEntries(body: Record<string, unknown>): Result<EntryInput[]> {
   const errors: PydanticError[] = [];

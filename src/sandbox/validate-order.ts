@@ -2,10 +2,10 @@ import {
   type PydanticError, missing, notInEnum, stringTooShort, tooLong, tooShort, valueError, wrongType,
 } from './pydantic.js';
 
+import { FEATURES } from '../data/features.js';
+
 /** The features an order may ask for. */
-export const FEATURES = [
-  'COMPANY_DATA', 'CONTACTS', 'TECHNOLOGIES', 'JOBS', 'HANDELSREGISTER', 'ANALYSIS', 'EMAIL_DISCOVERY', 'EMAIL_GENERATION',
-] as const;
+export { FEATURES };
 
 const ORDER_TYPES = ['ENRICHMENT', 'DISCOVERY'] as const;
 const MAX_COMPANIES = 10_000;
@@ -79,7 +79,8 @@ function readFeatures(value: unknown, errors: PydanticError[]): string[] {
     if (!FEATURES.includes(f as never)) errors.push(notInEnum(['body', 'features', i], f, FEATURES));
   });
   if (errors.length === before && new Set(value).size !== value.length) {
-    errors.push(valueError(['body', 'features'], value, 'features must not contain duplicates'));
+    // The docs' table places the duplicate-features error at ["body"], as a model validator reports it.
+    errors.push(valueError(['body'], value, 'Duplicate features are not allowed'));
   }
   return value as string[];
 }

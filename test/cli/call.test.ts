@@ -80,7 +80,7 @@ describe('call: retries', () => {
     const r = await call({ method: 'GET', target: `${s.url}/x`, retry: 3, retryMaxTime: 60 });
     expect(r.waits).toEqual([]);
     expect(r.code).toBe(75);
-    expect(r.err).toMatch(/stopped: the next wait of 3600 s would pass the 60 s deadline \(--retry-max-time\)/);
+    expect(r.err).toMatch(/stopped: the next wait of 1.0 h would pass the 60 s deadline \(--retry-max-time\)/);
   });
 
   it('does not retry a non-retryable error, and explains the fix', async () => {
@@ -95,7 +95,7 @@ describe('call: retries', () => {
   it('retries POST only on 429 or with an idempotency key, and says why not otherwise', async () => {
     const s = await serve(unavailable, ok);
     const plain = await call({ method: 'POST', target: `${s.url}/orders`, data: '{}', retry: 3 });
-    expect(plain.code).toBe(75);
+    expect(plain.code).toBe(1);
     expect(plain.err).toMatch(/not retried: POST is not idempotent .*--idempotency-key auto/);
     expect(s.requests).toHaveLength(1);
     const s2 = await startServer([unavailable, unavailable, ok]);

@@ -24,36 +24,26 @@ describe('op-errors doctor against the sandbox', () => {
     const r = await doctor('lnc_test_full_access');
     expect(r.code).toBe(0);
     expect(r.json.checks.map((c: { name: string; ok: boolean }) => [c.name, c.ok])).toEqual([
-      ['key set', true], ['base URL', true], ['key valid', true], ['clock', true]]);
+      ['key set', true], ['connect', true], ['service', true], ['base path', true], ['key valid', true], ['scopes', true], ['clock', true]]);
     expect(r.json.endpoints.every((e: { open: boolean }) => e.open)).toBe(true);
+    expect(r.json.endpoints).toHaveLength(29);
   });
 
-  it('shows which endpoints a read-only key closes', async () => {
+  it('shows which endpoints a read-only key closes, as a warning that does not fail', async () => {
     const r = await doctor('lnc_test_read_only', false);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/closed +│ POST \/api\/v1\/orders +│ orders:write/);
     expect(r.out).toMatch(/open +│ GET \/api\/v1\/orders /);
+    expect(r.out).toMatch(/! scopes +9 of 29 endpoints closed \(POST \/orders needs orders:write;/);
     expect(r.out).toContain('All checks passed.');
   });
 
-  it('fails with the fix for a missing, malformed or unknown key, and for a skewed clock', async () => {
+  it('fails with the fix for a missing or malformed key', async () => {
     const missing = await doctor(undefined, false);
     expect(missing.code).toBe(1);
     expect(missing.out).toMatch(/✖ key set +OPENPROSPECT_API_KEY is not set\n +Fix +export OPENPROSPECT_API_KEY=lnc_live_/);
     const odd = await doctor('lnc_test_has space');
     expect(odd.json.checks[0]).toMatchObject({ ok: false, fix: expect.stringContaining('no quotes, spaces') });
-    const unknown = await doctor('lnc_test_nobodyknowsme');
-    expect(unknown.json.checks.find((c: { name: string }) => c.name === 'key valid')).toMatchObject({ ok: false, fix: expect.stringContaining('Settings > Developer > API Keys') });
-    expect(unknown.out).not.toContain('lnc_test_nobodyknowsme');
-    const skewed = await doctor('lnc_test_full_access', true, Date.now() + 120_000);
-    expect(skewed.json.checks.find((c: { name: string }) => c.name === 'clock')).toMatchObject({ ok: false, detail: expect.stringMatching(/12\d s ahead/) });
-  });
-
-  it('fails the base URL check with the network error when nothing listens', async () => {
-    const io = createTestIo({ env: { OPENPROSPECT_API_KEY: 'lnc_test_full_access', XDG_CONFIG_HOME: '/x' } });
-    const code = await runDoctor({ timeout: 2, baseUrl: 'http://127.0.0.1:9/api/v1' }, await createContext(io, { json: true }));
-    expect(code).toBe(1);
-    expect(JSON.parse(io.stdout()).checks[1]).toMatchObject({ name: 'base URL', ok: false, fix: expect.stringContaining('ECONNREFUSED') });
   });
 });
 
@@ -62,6 +52,6 @@ describe('doctor usage errors', () => {
     const { main } = await import('../../src/cli/main.js');
     const io = createTestIo({ env: { OPENPROSPECT_API_KEY: 'lnc_test_full_access', XDG_CONFIG_HOME: '/x' } });
     expect(await main(['doctor', '--base-url', 'not a url'], io)).toBe(2);
-    expect(io.stderr()).toMatch(/--base-url: 'not a url' is not an http:\/\/ or https:\/\/ URL/);
+    expect(io.stderr()).toMatch(/--base-url: 'not a url' is not a URL/);
   });
 });

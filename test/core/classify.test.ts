@@ -101,7 +101,8 @@ describe('classify: transport failures', () => {
     expect(classify(fail('curl:28'), opts)).toMatchObject({ code: 'NETWORK_TIMEOUT', retryable: true });
     expect(classify(fail('ECONNRESET'), opts)).toMatchObject({ code: 'CONNECTION_RESET', retryable: true });
     expect(classify(fail('curl:60'), opts)).toMatchObject({ code: 'TLS_FAILURE', retryable: false, retry: 'none' });
-    expect(classify(fail('curl:47'), opts)).toMatchObject({ code: 'CURL_47', known: false, retry: 'none' });
+    expect(classify(fail('curl:47'), opts)).toMatchObject({ code: 'REDIRECT_LOOP', known: true, retry: 'none' });
+    expect(classify(fail('curl:3'), opts)).toMatchObject({ code: 'CURL_3', known: false, retry: 'none' });
   });
 });
 

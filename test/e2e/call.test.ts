@@ -26,31 +26,28 @@ function cli(args: string[], onStderr?: (text: string, child: ReturnType<typeof 
     child.on('close', (code, signal) => resolve({ code, signal, out, err })));
 }
 
-describe('op-errors call (real time)', () => {
-  it('waits as long as it logs: Retry-After 1 s, then backoff', async () => {
+describe('op-errors call (the built binary)', () => {
+  // How long each wait lasts is checked on a virtual clock (test/adapters/retry-runner.test.ts); here the
+  // built binary runs the whole loop against a real server, with waits of 0 s so no time passes.
+  it('retries as it logs: Retry-After 0, then success, with every attempt in --json', async () => {
     server = await startServer([
-      { status: 503, headers: { 'retry-after': '1' }, body: { error: { code: 'SERVICE_UNAVAILABLE' } } },
-      { status: 502, body: '<html><title>502 Bad Gateway</title></html>', headers: { 'content-type': 'text/html' } },
+      { status: 503, headers: { 'retry-after': '0' }, body: { error: { code: 'SERVICE_UNAVAILABLE' } } },
       { status: 200, body: { ok: true } },
     ]);
     const r = await cli(['call', 'GET', `${server.url}/orders`, '--retry', '3', '--jitter', 'none', '--json']);
     expect(r.code).toBe(0);
-    const logged = [...r.err.matchAll(/waiting ([\d.]+) s/g)].map((m) => Number(m[1]) * 1000);
-    expect(logged).toEqual([1000, 2000]);
-    const at = server.requests.map((q) => q.at);
-    const gaps = at.slice(1).map((t, i) => t - at[i]);
-    gaps.forEach((gap, i) => expect(Math.abs(gap - logged[i]), `gap ${gap} vs ${logged[i]}`).toBeLessThan(250));
-    expect(JSON.parse(r.out).attempts).toHaveLength(3);
+    expect([...r.err.matchAll(/waiting ([\d.]+) s/g)].map((m) => Number(m[1]))).toEqual([0]);
+    expect(server.requests).toHaveLength(2);
+    expect(JSON.parse(r.out).attempts).toHaveLength(2);
   });
 
   it('stops at once on Ctrl-C during a wait, prints the last classification and exits 130', async () => {
     server = await startServer([{ status: 429, headers: { 'retry-after': '30' }, body: { error: 'RATE_LIMIT_EXCEEDED' } }]);
-    const started = Date.now();
+    // The server asks for 30 s, longer than the test may take: only an interruption ends it in time.
     let sent = false;
     const r = await cli(['call', 'GET', `${server.url}/orders`, '--retry', '3'], (text, child) => {
       if (!sent && text.includes('waiting')) sent = child.kill('SIGINT');
     });
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(r.code).toBe(130);
     expect(r.err).toMatch(/interrupted during the wait after attempt 1/);
     expect(r.out).toMatch(/429 RATE_LIMIT_EXCEEDED/);

@@ -8,10 +8,12 @@ import { describe, expect, it } from 'vitest';
 const BIN = fileURLToPath(new URL('../../bin/op-errors.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'op-hostile-'));
 
-/** Runs the built CLI on a file with a time limit; reports exit code, output sizes and peak memory. */
+/**
+ * Runs the built CLI on a file; reports exit code, output and peak memory. The time limit only bounds a
+ * runaway (the run is killed and its exit code is null); how fast is the benchmark's question.
+ */
 function cli(args: string[], limitMs = 20_000) {
-  return new Promise<{ code: number | null; out: string; err: string; ms: number; rssMb: number }>((resolve) => {
-    const started = Date.now();
+  return new Promise<{ code: number | null; out: string; err: string; rssMb: number }>((resolve) => {
     const child = spawn('/usr/bin/time', ['-f', '%M', process.execPath, BIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
     let out = '';
     let err = '';
@@ -22,7 +24,7 @@ function cli(args: string[], limitMs = 20_000) {
       clearTimeout(timer);
       const lines = err.trim().split('\n');
       const rssKb = Number(lines.pop());
-      resolve({ code, out, err: lines.join('\n'), ms: Date.now() - started, rssMb: Math.round(rssKb / 1024) });
+      resolve({ code, out, err: lines.join('\n'), rssMb: Math.round(rssKb / 1024) });
     });
   });
 }
@@ -45,7 +47,6 @@ describe('hostile inputs end with a clear message or a correct result, in bounde
     const r = await cli(['classify', '--json', file]);
     expect(r.code).toBe(1);
     expect(r.out.slice(0, 80)).toContain('"code":"DATA_QUALITY_ERROR"');
-    expect(r.ms).toBeLessThan(15_000);
     expect(r.rssMb).toBeLessThan(700);
   });
 
@@ -90,7 +91,6 @@ describe('hostile inputs end with a clear message or a correct result, in bounde
     expect(r.code).toBe(1);
     expect(r.out).toContain('... and 99800 more calls');
     expect(r.out).toContain('100000 calls');
-    expect(r.ms).toBeLessThan(45_000);
   });
 
   it('a header block that never ends', async () => {

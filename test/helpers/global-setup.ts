@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 
-/** Builds dist/ once so that the spawned end-to-end tests run the current sources. */
+/**
+ * Bundles the CLI and the library, and emits the library's declarations, once, so that spawned tests run
+ * the current sources. `npm test` type-checks everything before, so no second full tsc run is needed here.
+ */
 export default function setup(): void {
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { stdio: 'inherit' });
   execFileSync(process.execPath, ['scripts/bundle.mjs'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/library-types.mjs'], { stdio: 'inherit' });
 }

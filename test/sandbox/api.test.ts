@@ -17,7 +17,8 @@ describe('sandbox: health, keys and scopes', () => {
   it('validates a key and lists its scopes', async () => {
     const s = await sandbox();
     expect((await s.call('GET', '/api/v1/auth/validate')).json).toEqual({ valid: true, scopes: [
-      'orders:read', 'orders:write', 'prospect_searches:read', 'blacklists:read', 'blacklists:write', 'companies:read', 'prospects:read',
+      'orders:read', 'orders:write', 'prospect_searches:read', 'prospect_searches:write', 'blacklists:read', 'blacklists:write',
+      'companies:read', 'prospects:read',
     ] });
     expect((await s.call('GET', '/api/v1/auth/validate', { key: READ_ONLY })).json.scopes).toEqual([
       'orders:read', 'prospect_searches:read', 'blacklists:read', 'companies:read', 'prospects:read',
@@ -28,11 +29,11 @@ describe('sandbox: health, keys and scopes', () => {
     const s = await sandbox();
     const none = await s.call('GET', '/api/v1/orders', { key: null });
     expect(none.status).toBe(401);
-    expect(none.json).toEqual({ code: 'UNAUTHORIZED', message: 'Unauthorized: No authentication provided' });
+    expect(none.json).toEqual({ code: 'UNAUTHORIZED', message: 'Authentication required', details: { reason: 'no_token' } });
     expect(none.headers['www-authenticate']).toBe('Bearer');
     const wrong = await s.call('GET', '/api/v1/orders', { key: 'lnc_live_s3cretvalue123' });
     expect(wrong.status).toBe(401);
-    expect(wrong.json.code).toBe('UNAUTHORIZED');
+    expect(wrong.json).toEqual({ code: 'UNAUTHORIZED', message: 'Invalid API key' });
     expect(wrong.text).not.toContain('s3cretvalue123');
   });
 
@@ -62,8 +63,8 @@ describe('sandbox: routing', () => {
     const wrong = await s.call('PATCH', '/api/v1/orders');
     expect(wrong.status).toBe(405);
     expect(wrong.json).toMatchObject({ code: 'METHOD_NOT_ALLOWED' });
-    expect(wrong.headers.allow).toBe('GET, POST, HEAD');
-    expect((await s.call('PUT', `/api/v1/blacklists/${SEED_IDS.blacklist}/entries`)).headers.allow).toBe('GET, POST, DELETE, HEAD');
+    expect(wrong.headers.allow).toBe('POST, GET, HEAD');
+    expect((await s.call('PUT', `/api/v1/blacklists/${SEED_IDS.blacklist}/entries`)).headers.allow).toBe('POST, GET, DELETE, HEAD');
   });
 
   it('answers 404 with the resource code, flat envelope and id for each resource', async () => {

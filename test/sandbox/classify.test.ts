@@ -31,7 +31,9 @@ describe('sandbox errors are recognised by classify', () => {
       expect(c.requestId).toMatch(/^req_/);
     }
     const fields = classified(await s.call('POST', '/api/v1/orders', { body: { companies: [{}] } })).fields;
-    expect(fields).toEqual([{ field: 'companies[0].company_name', message: expect.stringContaining('Field required') }]);
+    expect(fields).toEqual([{
+      field: 'companies[0].company_name', message: expect.stringContaining('Field required'), fix: 'Every company needs company_name',
+    }]);
     const tight = await sandbox({ rateLimit: { limit: 1, windowMs: 60_000 } });
     await tight.call('GET', '/api/v1/orders');
     const limited = classified(await tight.call('GET', '/api/v1/orders'));

@@ -21,13 +21,15 @@ export interface ReqOptions {
   body?: unknown;
   raw?: string;
   agent?: Agent | false;
+  /** Extra request headers. */
+  headers?: Record<string, string>;
 }
 
 /** Sends one request with node:http to `base` (a sandbox's root URL) and reads the whole response. */
 export function send(base: string, method: string, path: string, opts: ReqOptions = {}): Promise<Res> {
   const key = opts.key === undefined ? FULL : opts.key;
   const payload = opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
   if (key !== null) headers.authorization = `Bearer ${key}`;
   if (payload !== undefined) {
     headers['content-type'] = 'application/json';

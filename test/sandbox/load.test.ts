@@ -4,9 +4,9 @@ import { SEED_IDS } from '../../src/sandbox/seed.js';
 import { READ_ONLY, type ReqOptions, sandbox } from './client.js';
 
 const CLIENTS = 200;
-// 3 s keeps the suite fast; OP_ERRORS_LOAD_SECONDS=10 runs the full check.
-const SECONDS = Number(process.env.OP_ERRORS_LOAD_SECONDS) > 0 ? Number(process.env.OP_ERRORS_LOAD_SECONDS) : 3;
-const MAX_REQUESTS = 5_000_000;
+// Bounded by count, not time, so a loaded machine makes it slower but not different; the requests per
+// second are the benchmark's business (npm run bench). OP_ERRORS_LOAD_ROUNDS=200 runs a longer check.
+const ROUNDS = Number(process.env.OP_ERRORS_LOAD_ROUNDS) > 0 ? Number(process.env.OP_ERRORS_LOAD_ROUNDS) : 5;
 
 /** The request mix: each with the status it must get; 404 and 422 are scripted, not failures. */
 const MIX: { method: string; path: string; status: number; opts?: ReqOptions }[] = [
@@ -24,7 +24,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 describe('sandbox under load', () => {
-  it(`holds ${CLIENTS} concurrent keep-alive clients for ${SECONDS} s with no failed request`, async () => {
+  it(`holds ${CLIENTS} concurrent keep-alive clients for ${ROUNDS} requests each with no failed request`, async () => {
     const s = await sandbox({ rateLimit: { limit: 1e9, windowMs: 60_000 }, log: undefined });
     const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
     const latencies: number[] = [];
@@ -46,9 +46,8 @@ describe('sandbox under load', () => {
     await Promise.all(Array.from({ length: CLIENTS }, (_, n) => once(n)));
     const warmMs = performance.now() - warmStart;
     const started = performance.now();
-    const deadline = started + SECONDS * 1000;
     const client = async (n: number) => {
-      for (let i = n; performance.now() < deadline && sent < MAX_REQUESTS; i++) {
+      for (let i = n; i < n + ROUNDS; i++) {
         const t = performance.now();
         await once(i);
         latencies.push(performance.now() - t);
@@ -65,6 +64,7 @@ describe('sandbox under load', () => {
     );
     expect(failures.slice(0, 5)).toEqual([]);
     expect(failures).toHaveLength(0);
-    expect(latencies.length).toBeGreaterThan(CLIENTS);
-  }, SECONDS * 1000 + 30_000);
+    expect(latencies).toHaveLength(CLIENTS * ROUNDS);
+    expect(sent).toBe(CLIENTS * (ROUNDS + 1));
+  }, 60_000);
 });

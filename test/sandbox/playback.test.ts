@@ -114,3 +114,18 @@ describe('sandbox: playback of a HAR file', () => {
     await expect(loadPlayback(future)).rejects.toThrow(/version 2/);
   });
 });
+
+describe('sandbox: playback of unplayable statuses', () => {
+  it('answers a recorded 100 or 101 with a clear 502 instead of leaving the client waiting', async () => {
+    const s = await sandbox({ playback: [100, 101].map((status) => ({
+      method: 'GET', url: `${BASE}/orders/${status}`, attempt: { status, headers: {}, body: '' }, startedAt: null, durationMs: null,
+      source: { input: 'recorded.json', line: 1 },
+    })) });
+    for (const status of [100, 101]) {
+      const r = await s.call('GET', `/api/v1/orders/${status}`);
+      expect(r.status).toBe(502);
+      expect(r.json).toEqual({ code: 'BAD_GATEWAY',
+        message: `The recording answers GET /api/v1/orders/${status} with status ${status}, which is not a final HTTP response and cannot be replayed` });
+    }
+  });
+});

@@ -15,7 +15,7 @@ describe('sandbox: rate limit', () => {
     now += 15_000;
     const limited = await s.call('GET', '/api/v1/orders');
     expect(limited.status).toBe(429);
-    expect(limited.json).toEqual({ error: 'RATE_LIMIT_EXCEEDED', message: 'Rate limit exceeded. Retry after 45 seconds.', retry_after: 45 });
+    expect(limited.json).toEqual({ code: 'RATE_LIMIT_EXCEEDED', message: 'Rate limit exceeded. Retry after 45 seconds.', retry_after: 45 });
     expect(limited.headers['retry-after']).toBe('45');
     expect(limited.headers['x-ratelimit-remaining']).toBe('0');
     expect(s.logs[2]).toMatch(/^GET \/api\/v1\/orders → 429 RATE_LIMIT_EXCEEDED \(\d+ ms\)$/);

@@ -68,15 +68,17 @@ describe('sandbox: POST /orders validation (422, Pydantic detail list)', () => {
 });
 
 describe('sandbox: query validation', () => {
-  it('rejects a limit outside 1-100, a non-numeric limit and a negative offset at query.*', async () => {
+  it('rejects a limit outside 1-100, a non-numeric limit and a negative offset as a flat VALIDATION_ERROR at query.*', async () => {
     const s = await sandbox();
     const zero = await s.call('GET', '/api/v1/orders?limit=0');
     expect(zero.status).toBe(422);
-    expect(zero.json.detail).toEqual([{
-      type: 'greater_than_equal', loc: ['query', 'limit'], msg: 'Input should be greater than or equal to 1', input: '0', ctx: { ge: 1 },
-    }]);
-    expect((await s.call('GET', '/api/v1/prospect-searches?limit=101')).json.detail[0]).toMatchObject({ type: 'less_than_equal', ctx: { le: 100 } });
-    expect((await s.call('GET', '/api/v1/blacklists?limit=ten')).json.detail[0]).toMatchObject({ type: 'int_parsing', input: 'ten' });
-    expect((await s.call('GET', '/api/v1/orders?offset=-1')).json.detail[0]).toMatchObject({ type: 'greater_than_equal', loc: ['query', 'offset'] });
+    expect(zero.json).toEqual({
+      code: 'VALIDATION_ERROR', message: 'Validation failed: query.limit: Input should be greater than or equal to 1',
+      details: { validation_errors: [{ field: 'query.limit', error: 'Input should be greater than or equal to 1', provided: '0' }] },
+    });
+    const first = async (path: string) => (await s.call('GET', path)).json.details.validation_errors[0];
+    expect(await first('/api/v1/prospect-searches?limit=101')).toMatchObject({ error: 'Input should be less than or equal to 100' });
+    expect(await first('/api/v1/blacklists?limit=ten')).toMatchObject({ field: 'query.limit', provided: 'ten' });
+    expect(await first('/api/v1/orders?offset=-1')).toMatchObject({ field: 'query.offset' });
   });
 });

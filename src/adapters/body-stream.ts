@@ -1,0 +1,35 @@
+import { StringDecoder } from 'node:string_decoder';
+import type { Redactor } from '../core/redact.js';
+import type { ResponseBody } from './http.js';
+
+/** Where a streamed body goes: queued text, and a flush that waits while the reader is slow. */
+export interface BodySink {
+  out(text: string): void;
+  flush(): Promise<void>;
+}
+
+/**
+ * Passes a long body through, secrets masked, at the pace the reader takes it: memory stays flat whatever the
+ * body's size. Returns the number of bytes that came over the wire; a transfer that breaks midway is thrown.
+ */
+export async function pipeBody(body: ResponseBody, sink: BodySink, redact: Redactor): Promise<number> {
+  const decoder = new StringDecoder('utf8');
+  const masker = redact.stream();
+  let bytes = body.prefix.length;
+  sink.out(masker.push(decoder.write(body.prefix)));
+  for await (const chunk of body.rest as AsyncIterable<Buffer>) {
+    bytes += chunk.length;
+    sink.out(masker.push(decoder.write(chunk)));
+    await sink.flush();
+  }
+  sink.out(masker.push(decoder.end()) + masker.end());
+  await sink.flush();
+  return bytes;
+}
+
+/** Reads a long body to its end without keeping it, so the connection closes cleanly; returns its size. */
+export async function drainBody(body: ResponseBody): Promise<number> {
+  let bytes = body.prefix.length;
+  for await (const chunk of body.rest as AsyncIterable<Buffer>) bytes += chunk.length;
+  return bytes;
+}

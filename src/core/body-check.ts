@@ -1,0 +1,22 @@
+import { tryParseJson } from './json-scanner.js';
+import type { Attempt, Classification } from './types.js';
+
+/**
+ * Warnings about a successful answer whose body is not what it says it is (invalid JSON under a JSON type,
+ * an HTML page such as a captive portal where JSON was expected) or was cut short for showing.
+ */
+export function bodyWarnings(attempt: Attempt, c: Classification, truncated: boolean): string[] {
+  const warnings: string[] = [];
+  if (truncated) warnings.push('the body is longer than op-errors holds in memory: it was classified from its first 1 MiB');
+  if (!c.ok || truncated) return warnings;
+  const type = (attempt.headers['content-type'] ?? '').toLowerCase();
+  const text = attempt.body.trim();
+  if (/[/+]json\b/.test(type) && text !== '' && tryParseJson(text) === undefined) {
+    warnings.push(`the ${attempt.status} answer says ${type.split(';')[0]} but its body is not valid JSON`);
+  } else if (/<html[\s>]|<!doctype html/i.test(text.slice(0, 2048)) && !/html/.test(type)) {
+    warnings.push(`the ${attempt.status} answer is an HTML page (a captive portal or proxy?) under ${type.split(';')[0] || 'no content type'}`);
+  } else if (/html/.test(type)) {
+    warnings.push(`the ${attempt.status} answer is an HTML page where JSON was expected (a captive portal or proxy?)`);
+  }
+  return warnings;
+}

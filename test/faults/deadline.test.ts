@@ -1,0 +1,31 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { abortableSleep } from '../../src/adapters/retry-runner.js';
+import { call } from '../helpers/call.js';
+import { type ScriptedServer, startServer } from '../helpers/server.js';
+
+let server: ScriptedServer | null = null;
+afterEach(async () => {
+  vi.useRealTimers();
+  await server?.close();
+  server = null;
+});
+
+describe('deadlines and long waits hold', () => {
+  it('an attempt in flight is cut by what is left of --retry-max-time, not only by --timeout', async () => {
+    server = await startServer(['hang']);
+    const r = await call({ method: 'GET', target: `${server.url}/orders`, retry: 3, retryMaxTime: 0.3, timeout: 20 });
+    expect(r.code).toBe(75);
+    expect(r.err).toMatch(/attempt 1 of 4: ETIMEDOUT/);
+    expect(server.requests).toHaveLength(1);
+  }, 10_000);
+
+  it('a wait past the 2^31-1 ms a Node timer holds is slept in full, in pieces', async () => {
+    vi.useFakeTimers();
+    let done = false;
+    void abortableSleep(3_000_000_000, new AbortController().signal).then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(2 ** 31);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(3_000_000_000 - 2 ** 31);
+    expect(done).toBe(true);
+  });
+});
