@@ -25,6 +25,7 @@ export const SOURCE_NAMES: Record<SourceId, string> = {
   'lead-api': 'lead management API errors',
   rfc9110: 'HTTP semantics (RFC 9110)',
   transport: 'client-side network failure',
+  'de-facto': 'de-facto status of proxies and CDNs (nginx 499, Cloudflare 520-526)',
   config: 'your configuration file',
 };
 
