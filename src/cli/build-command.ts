@@ -11,7 +11,8 @@ export function toCommander<O>(def: CommandDefinition<O>, runner: Runner, width:
   const cmd = new Command(def.name).description(def.description);
   for (const a of def.arguments) {
     const name = `${a.name}${a.variadic ? '...' : ''}`;
-    cmd.addArgument(new Argument(a.required ? `<${name}>` : `[${name}]`, a.description));
+    const argument = new Argument(a.required ? `<${name}>` : `[${name}]`, a.description);
+    cmd.addArgument(a.choices ? argument.choices(a.choices) : argument);
   }
   for (const o of def.options) cmd.addOption(toOption(o));
   const help = def.help;

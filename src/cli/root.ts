@@ -1,4 +1,6 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { flagsOf } from '../commands/definition.js';
+import { GLOBAL_OPTIONS } from './command-list.js';
 import type { Io } from '../adapters/io.js';
 import { VERSION } from '../adapters/version.js';
 import { outputWidth } from '../commands/context.js';
@@ -6,13 +8,12 @@ import { fitHelp } from '../render/help-text.js';
 
 /** The root command: name, global flags, help and error output; the commands are added by program.ts. */
 export function rootCommand(io: Io): Command {
-  return new Command('op-errors')
+  const root = new Command('op-errors')
     .description('Explain and classify OpenProspect API errors: what went wrong, whether to retry, and the fix.')
-    .version(VERSION, '-V, --version', 'print the version')
-    .option('--json', 'machine-readable output on stdout')
-    .option('--no-color', 'turn colour off (NO_COLOR and FORCE_COLOR are honoured too)')
-    .option('--debug', 'show stack traces of internal errors, mapped to the TypeScript sources')
-    .option('--config <file>', 'read this config file instead of searching for .openprospectrc and friends')
+    .version(VERSION, '-V, --version', 'print the version');
+  // The global options come from the same list the completion scripts read.
+  for (const o of GLOBAL_OPTIONS) root.addOption(new Option(flagsOf(o), o.description));
+  return root
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError()
     .configureHelp({ showGlobalOptions: true, minWidthToWrap: 20 })

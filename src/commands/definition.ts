@@ -35,6 +35,8 @@ export interface ArgumentDef<K extends string = string> {
   description: string;
   required?: boolean;
   variadic?: boolean;
+  /** The only values accepted. */
+  choices?: readonly string[];
 }
 
 /** What a command's module exports: its run, which returns the exit code. */
