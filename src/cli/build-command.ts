@@ -30,7 +30,7 @@ export function toCommander<O>(def: CommandDefinition<O>, runner: Runner, width:
 
 function toOption(o: OptionDef): Option {
   const shownDefault = o.layered && o.default !== undefined ? ` (default: ${o.default})` : '';
-  const opt = new Option(flagsOf(o), `${o.description}${shownDefault}`);
+  const opt = new Option(flagsOf(o), `${o.description}${o.repeatable ? ' (repeatable)' : ''}${shownDefault}`);
   if (o.choices) opt.choices(o.choices);
   if (o.conflicts) opt.conflicts([...o.conflicts]);
   const parse = o.parse;
