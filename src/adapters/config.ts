@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { type FileConfig, validateConfig } from '../core/config-schema.js';
 import { ConfigError } from '../core/errors.js';
+import { findJsonError } from '../core/json-error.js';
 
 /** The file names looked for in each folder, in order (cosmiconfig's for module name "openprospect"). */
 export const SEARCH_PLACES = [
@@ -63,12 +64,28 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
     const result = await cosmiconfig('openprospect', { searchStrategy: 'none' }).load(file);
     raw = result?.config;
   } catch (e) {
-    const first = String((e as Error).message).split('\n')[0];
-    throw new ConfigError(`cannot read config file ${file}: ${first}`);
+    throw new ConfigError(`config file ${file}${syntaxProblem(e, file)}`);
   }
   const { config, errors, warnings } = validateConfig(raw);
   if (errors.length > 0) throw new ConfigError(`config file ${file}: ${errors.join('; ')}`);
   return { file, config, warnings };
+}
+
+/** Where and why a config file does not parse: `, line 3, column 1: <reason>` (YAML and JSON), else the first line of the error. */
+function syntaxProblem(e: unknown, file: string): string {
+  const err = e as { name?: string; mark?: { line: number; column: number }; reason?: string; message?: string };
+  if (err.mark && err.reason) return `, line ${err.mark.line + 1}, column ${err.mark.column + 1}: ${err.reason}`;
+  if (err.name === 'JSONError') {
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      // reported below with the parser's own words
+    }
+    const found = findJsonError(text);
+    if (found) return `, line ${found.line}, column ${found.column}: ${found.message}`;
+  }
+  return `: ${String(err.message ?? e).split('\n')[0].trim()}`;
 }
 
 /** The config in force: the --config file, or the one found from `cwd`; null when there is none. */

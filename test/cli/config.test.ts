@@ -30,6 +30,20 @@ describe('config: finding and reading', () => {
     expect(findConfigFile(deep, env)).toBe(join(root, 'proj', 'src', '.openprospectrc.json'));
   });
 
+  it('names the line, column and reason of a YAML syntax error, and warns once about the old nested retry keys', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'op-cfg-'));
+    writeFileSync(join(root, 'bad.yaml'), 'retry: 3\njitter: [full\ntimeout: 5\n');
+    const bad = createTestIo({ env: {}, cwd: root });
+    expect(await main(['explain', '429', '--config', join(root, 'bad.yaml')], bad)).toBe(2);
+    expect(bad.stderr()).toBe(`op-errors: config file ${join(root, 'bad.yaml')}, line 3, column 1: missed comma between flow collection entries\n`);
+    writeFileSync(join(root, 'old.yaml'), 'retry:\n  limit: 2\n  maxDelay: 5\n');
+    const old = createTestIo({ env: {}, cwd: root });
+    expect(await main(['explain', '429', '--config', join(root, 'old.yaml')], old)).toBe(0);
+    expect(old.stderr()).toBe(`op-errors: warning: config file ${join(root, 'old.yaml')}: config keys are named like their flags: ` +
+      'retry.limit is now retry, retry.maxDelay is now retryMaxDelay (the old names still work)\n');
+    expect((await loadConfigFile(join(root, 'old.yaml'))).config).toEqual({ retry: 2, retryMaxDelay: 5 });
+  });
+
   it('reads YAML, JSON and JavaScript files with cosmiconfig', async () => {
     const root = mkdtempSync(join(tmpdir(), 'op-cfg-'));
     writeFileSync(join(root, 'a.yaml'), 'retry: 3\njitter: equal\n');
@@ -45,7 +59,8 @@ describe('config: finding and reading', () => {
       ['{"timeout": 5, "colour": true}', /colour: unknown setting/],
       ['{"apiKey": "lnc_live_x"}', /apiKey: .* set apiKeyEnv/],
       ['{"codes": {"MY_CODE": {"summary": "x"}}}', /codes\.MY_CODE: a new code needs a summary and a fix/],
-      ['{ not json', /cannot read config file/],
+      ['{ not json', /\.openprospectrc\.json, line 1, column 3: /],
+      ['{\n  "retry": 3,\n  "jitter": "full"\n  "timeout": 5\n}', /\.openprospectrc\.json, line 4, column 3: expected "," or "}"/],
     ];
     for (const [text, message] of cases) {
       const file = join(root, '.openprospectrc.json');
