@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { type FileConfig, validateConfig } from '../core/config-schema.js';
 import { ConfigError } from '../core/errors.js';
 import { findJsonError } from '../core/json-error.js';
+import { fileProblem } from '../core/file-problem.js';
 
 /** The file names looked for in each folder, in order (cosmiconfig's for module name "openprospect"). */
 export const SEARCH_PLACES = [
@@ -56,7 +57,7 @@ function hasPackageKey(file: string): boolean {
 
 /** Loads and checks one config file with cosmiconfig; any problem is a ConfigError naming file and key. */
 export async function loadConfigFile(file: string): Promise<LoadedConfig> {
-  if (!existsSync(file)) throw new ConfigError(`config file ${file} does not exist`);
+  if (!existsSync(file)) throw new ConfigError(fileProblem(file, { code: 'ENOENT' }));
   // Bundled, this CommonJS package arrives as a default export only; unbundled it has both.
   const { cosmiconfig } = (await import('cosmiconfig')).default;
   let raw: unknown;
@@ -64,6 +65,8 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
     const result = await cosmiconfig('openprospect', { searchStrategy: 'none' }).load(file);
     raw = result?.config;
   } catch (e) {
+    // A file that cannot be read is worded as for every other file; one that does not parse says where.
+    if ((e as { code?: string }).code) throw new ConfigError(fileProblem(file, e));
     throw new ConfigError(`config file ${file}${syntaxProblem(e, file)}`);
   }
   const { config, errors, warnings } = validateConfig(raw);

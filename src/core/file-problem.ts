@@ -4,6 +4,7 @@ export function fileProblem(path: string, error: unknown, action: 'read' | 'writ
   const why = code === 'ENOENT' ? (action === 'read' ? 'no such file' : 'no such folder')
     : code === 'EISDIR' ? 'it is a folder'
       : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-        : String((error as Error)?.message ?? error);
+        : code === 'ENOTDIR' ? 'a part of the path is not a folder'
+          : String((error as Error)?.message ?? error);
   return `cannot ${action} ${path}: ${why}`;
 }
