@@ -23,7 +23,8 @@ export function runBin(args: string[], options: { input?: string; env?: Record<s
   if (options.input !== undefined) child.stdin!.end(options.input);
   let out = '';
   let err = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (err += d));
+  // Decoded as a stream, so a character split across two chunks is not lost.
+  child.stdout!.setEncoding('utf8').on('data', (d) => (out += d));
+  child.stderr!.setEncoding('utf8').on('data', (d) => (err += d));
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
 }
