@@ -14,9 +14,9 @@ const problems = [];
 if (run.status !== 0) problems.push(`bench/run.mjs --quick exited with ${run.status ?? run.signal}`);
 else {
   const doc = readFileSync(out, 'utf8');
-  const sections = ['## Startup', '## Throughput of `classify --json`', '## `call` against `serve` on loopback', '## Retry timing', '## `serve` under load'];
+  const sections = ['## Startup', '## Throughput of `classify --json`', '## `call` against `serve` on loopback', '## Retry timing', '## `serve` under load', '## `replay` of a large HAR'];
   for (const section of sections) if (!doc.includes(section)) problems.push(`the report lacks the section "${section}"`);
-  if (!/\| 50 \| 2 s \| \d+ \| \d+ \|/.test(doc)) problems.push('the report lacks the row of serve at 50 connections');
+  if (!/\| bare `node:http`, same JSON \| \d+ \| \d+ \|/.test(doc)) problems.push('the report lacks the bare server beside serve');
 }
 rmSync(dir, { recursive: true, force: true });
 for (const p of problems) console.error(`bench check: ${p}`);

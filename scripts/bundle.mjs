@@ -1,40 +1,62 @@
-// Bundles the CLI into dist/bundle/: one module per command chunk, so startup loads a handful of files
-// instead of ~40 (Node 20's ESM loader costs about a millisecond per module). Every package is bundled,
-// so the published package has no dependencies; the ones startup does not need load lazily as chunks.
+// Bundles the CLI into dist/bundle/main.cjs: one CommonJS file that bin/op-errors.js compiles from a V8
+// code cache (Node 20 has no compile cache of its own, and an ES module alone costs more than the cache
+// saves). Every package is bundled, so the published package has no dependencies. The large ones that
+// startup does not need (got, cosmiconfig, cli-table3) become vendor-*.cjs files, required when used.
 // The library (src/library) becomes one file, dist/lib/index.js, that holds none of the CLI.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-// Chunk names carry content hashes: clear old ones so dist/ holds only what main.js loads.
 rmSync('dist/bundle', { recursive: true, force: true });
 
-const cli = await build({
-  entryPoints: ['src/cli/main.ts'],
-  metafile: true,
-  outdir: 'dist/bundle',
+// Each package's module as the sources import it: got is an ES module, the other two are CommonJS.
+const VENDORED = { got: 'esm', cosmiconfig: 'cjs', 'cli-table3': 'cjs' };
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   // cosmiconfig loads typescript only for .ts config files, which op-errors does not look for.
   external: ['typescript'],
-  // commander is CommonJS; its require() calls need a require function inside the ESM bundle.
-  banner: { js: "import { createRequire as __opCreateRequire } from 'node:module'; const require = __opCreateRequire(import.meta.url);" },
+  minify: !process.env.OP_NO_MINIFY,
+  logLevel: 'warning',
+};
+
+for (const [name, kind] of Object.entries(VENDORED)) {
+  // No map: --debug traces are read for our own frames.
+  const contents = kind === 'esm' ? `export * from '${name}'; export { default } from '${name}';` : `module.exports = require('${name}');`;
+  await build({ ...common, stdin: { contents, resolveDir: '.' }, outfile: `dist/bundle/vendor-${name}.cjs` });
+}
+
+await build({
+  ...common,
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/bundle/main.cjs',
+  // import.meta does not exist in CommonJS: give the sources the bundle's own URL instead.
+  define: { 'import.meta.url': '__opModuleUrl' },
+  banner: { js: "var __opModuleUrl=require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [{
+    name: 'vendored',
+    setup(b) {
+      // A package becomes a small module that requires its vendor file, so `await import('got')` turns into
+      // a plain require: an import() would need the ES module loader, whose start-up the cache is to avoid.
+      b.onResolve({ filter: new RegExp(`^(${Object.keys(VENDORED).join('|')})$`) }, (a) => ({ path: a.path, namespace: 'vendored' }));
+      // An ES module package is re-exported as one, so that its default export stays the default.
+      b.onLoad({ filter: /.*/, namespace: 'vendored' }, (a) => {
+        const file = `./vendor-${a.path}.cjs`;
+        const contents = VENDORED[a.path] === 'esm' ? `export * from '${file}'; export { default } from '${file}';` : `module.exports = require('${file}');`;
+        return { contents, loader: 'js' };
+      });
+      b.onResolve({ filter: /^\.\/vendor-/ }, (a) => ({ path: a.path, external: true }));
+    },
+  }],
   // Maps without the sources' text: --debug traces name the TypeScript file and line, at a fifth of the bytes.
   sourcemap: true,
   sourcesContent: false,
-  minify: !process.env.OP_NO_MINIFY,
-  logLevel: 'warning',
 });
 
-// A chunk made only of packages (got, cosmiconfig...) keeps no map: --debug traces are read for our own
-// frames, and those maps were a third of the package.
-for (const [file, output] of Object.entries(cli.metafile.outputs)) {
-  if (!file.endsWith('.js') || Object.keys(output.inputs).some((input) => input.startsWith('src/'))) continue;
-  rmSync(`${file}.map`);
-  writeFileSync(file, readFileSync(file, 'utf8').replace(/\n\/\/# sourceMappingURL=\S+\n?$/, '\n'));
-}
+// The code cache: V8's code for the bundle's top level, which every command runs.
+execFileSync(process.execPath, ['scripts/code-cache.cjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 rmSync('dist/lib', { recursive: true, force: true });
 await build({

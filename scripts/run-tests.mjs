@@ -1,5 +1,6 @@
-// Runs the vitest suite and ends with the plain "N passed, N failed" line that CI reads.
-import { spawnSync } from 'node:child_process';
+// Type-checks and runs the vitest suite at the same time (tsc fills the gaps while vitest builds and while
+// its last files finish), and ends with the plain "N passed, N failed" line that CI reads.
+import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -8,11 +9,24 @@ const vitest = fileURLToPath(new URL('../node_modules/vitest/vitest.mjs', import
 const env = { ...process.env, NO_COLOR: '1' };
 delete env.FORCE_COLOR;
 rmSync(report, { force: true });
-const run = spawnSync(
-  process.execPath,
+
+/** Runs a child to its end; resolves with its exit status and, when `capture`, its output. */
+function runChild(args, capture) {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', capture ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit'], env });
+  let output = '';
+  if (capture) for (const s of [child.stdout, child.stderr]) s.on('data', (d) => (output += d));
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, output })));
+}
+
+const tsc = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url));
+// The type-check's output is held back so that it does not interleave with vitest's.
+const typecheck = runChild([tsc, '-p', 'tsconfig.test.json'], true);
+const run = await runChild(
   [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
-  { stdio: 'inherit', env },
+  false,
 );
+const types = await typecheck;
+if (types.status !== 0) process.stdout.write(`\ntype-check (tsc -p tsconfig.test.json) failed:\n${types.output}`);
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -27,5 +41,7 @@ try {
   failed = Math.max(failed, 1);
 }
 if (run.status !== 0 && failed === 0) failed = 1;
+// A type error counts as one failure: the suite is not green while tsc rejects the code.
+if (types.status !== 0) failed += 1;
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exitCode = failed > 0 || run.status !== 0 ? 1 : 0;

@@ -11,7 +11,7 @@ describe('docs', () => {
 
   it('docs/cli.md documents every field of the JSON contract and every exit code', () => {
     const cli = readFileSync(new URL('../docs/cli.md', import.meta.url), 'utf8');
-    for (const field of ['ok', 'status', 'code', 'known', 'retryable', 'retry', 'retryAfter', 'message', 'fix',
+    for (const field of ['ok', 'status', 'statusSource', 'code', 'known', 'retryable', 'retry', 'retryAfter', 'message', 'fix',
       'requestId', 'fields', 'details', 'attempts', 'source']) expect(cli).toContain(`\`${field}\``);
     for (const exit of ['0', '1', '2', '75']) expect(cli).toMatch(new RegExp(`\\| ${exit} \\|`));
   });

@@ -1,4 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
+import { InputError } from '../core/errors.js';
+import { fileProblem } from '../core/file-problem.js';
 import type { Redactor } from '../core/redact.js';
 import type { ResponseBody } from './http.js';
 
@@ -32,4 +34,30 @@ export async function drainBody(body: ResponseBody): Promise<number> {
   let bytes = body.prefix.length;
   for await (const chunk of body.rest as AsyncIterable<Buffer>) bytes += chunk.length;
   return bytes;
+}
+
+/** A file that receives a response body: opened before anything is sent, so a bad path loses no response. */
+export async function openBodyFile(path: string): Promise<BodySink & { close(): Promise<void> }> {
+  const { createWriteStream } = await import('node:fs');
+  const stream = createWriteStream(path, { flags: 'w' });
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', (e: NodeJS.ErrnoException) => reject(new InputError(`-o/--output: ${fileProblem(path, e, 'write')}`)));
+  });
+  let failed: Error | null = null;
+  stream.on('error', (e) => (failed = e));
+  let pending = true;
+  return {
+    out(text) {
+      pending = stream.write(text);
+    },
+    async flush() {
+      if (failed) throw new InputError(`--output ${path}: ${failed.message}`);
+      if (!pending) await new Promise<void>((resolve) => stream.once('drain', resolve));
+      pending = true;
+    },
+    close: () => new Promise<void>((resolve, reject) => {
+      stream.end(() => (failed ? reject(new InputError(`--output ${path}: ${failed.message}`)) : resolve()));
+    }),
+  };
 }

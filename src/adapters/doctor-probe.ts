@@ -1,3 +1,4 @@
+import { clearTextRefusal } from '../core/clear-text.js';
 import {
   API_ROOT, type Check, type Probe, basePathCheck, clockCheck, connectCheck, keySetCheck, keyValidCheck, scopesCheck, serviceCheck,
 } from '../core/doctor-diagnosis.js';
@@ -19,8 +20,6 @@ export interface ProbeTarget {
   key: string;
   timeoutMs: number;
   now: () => number;
-  /** Why the key must not be sent to this base URL (plain http to another machine), or null. */
-  keyRefusal?: string | null;
 }
 
 /**
@@ -35,8 +34,14 @@ export async function probeSetup(t: ProbeTarget): Promise<DoctorReport> {
   const health = await probe(t, `${origin}/health`, false);
   checks.push(connectCheck(health, t.base.host));
   if (health.transport) return report;
+  // The key never travels in clear to another machine: the probes then go without it, and the key is not checked.
+  const refusal = t.key !== '' ? clearTextRefusal(t.base) : null;
+  if (refusal) {
+    checks.push({ name: 'https', ok: false, detail: `${refusal}, which is not this machine`,
+      fix: `use an https base URL (https://api.openprospect.io${API_ROOT})`, more: `op-errors doctor --base-url https://${t.base.host}${API_ROOT}` });
+  }
+  const withKey = t.key !== '' && refusal === null;
   const root = t.base.pathname.replace(/\/+$/, '');
-  const withKey = t.key !== '' && !t.keyRefusal;
   const validate = await probe(t, `${origin}${root}/auth/validate`, withKey);
   const service = serviceCheck([health, validate]);
   checks.push(service);
@@ -45,9 +50,7 @@ export async function probeSetup(t: ProbeTarget): Promise<DoctorReport> {
   const path = basePathCheck(root, origin, validate, rootProbe);
   checks.push(path);
   if (!path.ok) return report;
-  if (t.key !== '' && t.keyRefusal) {
-    checks.push({ name: 'key valid', ok: false, detail: `not checked: ${t.keyRefusal}`, fix: 'use an https:// base URL' });
-  } else if (t.key !== '' && checks[0].ok) {
+  if (withKey && checks[0].ok) {
     const { check, scopes } = keyValidCheck(validate);
     checks.push(check);
     if (scopes) {

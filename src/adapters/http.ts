@@ -67,6 +67,8 @@ export async function send(req: HttpRequest): Promise<HttpResult> {
     for (let hop = 0; ; hop++) {
       const stream = got.stream(url, {
         method: method as 'GET', headers, body, throwHttpErrors: false, followRedirect: false, retry: { limit: 0 }, signal,
+        // A body that stalls after its first bytes is given up after the attempt's timeout of silence.
+        timeout: { socket: req.timeoutMs },
         allowGetBody: body !== undefined,
       });
       // A stream request without a body waits to be written to: say there is nothing to write.

@@ -30,8 +30,8 @@ export function rootCommand(io: Io): Command {
 
 const ROOT_HELP = `
 Exit codes: 0 success, 1 non-retryable error (or unknown code), 2 usage or unreadable input,
-75 retryable error (repeating the same command is safe and may help), 130 interrupted (Ctrl-C),
-143 terminated (SIGTERM).
+75 retryable error (repeating the same command is safe and may help), 129/130/143 ended by SIGHUP,
+Ctrl-C or SIGTERM.
 
 Examples:
   $ op-errors explain ORDER_NOT_FOUND

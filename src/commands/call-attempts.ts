@@ -49,7 +49,7 @@ export async function sendWithRetry(call: PreparedCall, o: AttemptOptions): Prom
       onStep: ({ sent: r, record, classification: c, decision: d, elapsedMs }) => {
         // A body that will not be shown is not read further: the connection is let go before the wait.
         if (d.retry) (r as HttpResult).body?.rest.destroy();
-        const shown = o.log !== 'none' && (call.policy.limit > 0 || (o.log === 'all' && d.reason === 'retry-off'));
+        const shown = o.log !== 'none' && (call.policy.limit > 0 || d.reason === 'unsafe-method' || (o.log === 'all' && d.reason === 'retry-off'));
         if (shown) err(`op-errors: ${retryLogLine(record, c, d, elapsedMs, call.policy, call.method, catalog.get(c.code ?? '')?.summary)}\n`);
       },
     };

@@ -23,7 +23,7 @@ export const callCommand = defineCommand<CallFlags>({
     { key: 'baseUrl', value: '<url>', description: 'base URL for paths (env OPENPROSPECT_BASE_URL, config baseUrl)', default: DEFAULT_SETTINGS.baseUrl, layered: true },
     { key: 'timeout', value: '<seconds>', description: 'timeout of each attempt', parse: parseSeconds, default: DEFAULT_SETTINGS.timeout, layered: true },
     { key: 'include', short: 'i', description: 'show the response headers' },
-    { key: 'output', short: 'o', value: '<file>', description: 'write the response body to this file (the classification still prints)' },
+    { key: 'output', short: 'o', value: '<file>', description: 'write the response body (any size, secrets masked) to this file; the classification still prints' },
     { key: 'silent', short: 's', description: 'print nothing but errors', conflicts: ['verbose'] },
     { key: 'verbose', short: 'v', description: 'print each request and response header curl-style on stderr (secrets masked)' },
     { key: 'paginate', description: 'follow limit/offset/has_more to the last page, printing items as they come (--json: one page per line)' },

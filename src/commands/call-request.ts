@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readBody, readFieldFile, stdinBody } from '../adapters/request-body.js';
 import { type RequestField, fieldsObject, parseField } from '../core/request-fields.js';
 import type { FileConfig } from '../core/config-schema.js';
-import { idempotencyHeader, joinUrl, keyKind, plainHttpRefusal } from '../core/connection.js';
+import { clearTextRefusal } from '../core/clear-text.js';
+import { idempotencyHeader, joinUrl, keyKind } from '../core/connection.js';
 import { UsageError } from '../core/errors.js';
 import { type RetryPolicy, policyFrom } from '../core/retry-policy.js';
 import { type Settings, resolveSettings } from '../core/settings.js';
@@ -104,8 +105,8 @@ export async function prepareCall(
     headers.authorization = `Bearer ${key}`;
     secrets.push(key);
   }
-  const refusal = headers.authorization !== undefined && !flags.insecureHttp ? plainHttpRefusal(url) : null;
-  if (refusal) throw new UsageError(`${refusal}, or --insecure-http if you must`);
+  const refusal = headers.authorization !== undefined && !flags.insecureHttp ? clearTextRefusal(url) : null;
+  if (refusal) throw new UsageError(`${refusal}: use https, or --insecure-http if you must`);
   if (body !== undefined) headers['content-type'] ??= 'application/json';
   const idempotency = idempotencyHeader(headers, flags.idempotencyKey, randomUUID);
   if (idempotency) headers['idempotency-key'] = idempotency.value;

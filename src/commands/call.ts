@@ -1,14 +1,13 @@
-import { writeFile } from 'node:fs/promises';
 import type { CommandContext } from './context.js';
-import { exitCodeForCall, exitForSignal } from '../core/exit.js';
+import { EXIT, exitCodeForCall, exitForSignal } from '../core/exit.js';
+import { isIdempotent } from '../core/retry-policy.js';
 import { VERSION } from '../adapters/version.js';
-import { withEnv } from '../adapters/io.js';
+import { readAllText, withEnv } from '../adapters/io.js';
 import { CassetteRecorder } from '../adapters/cassette-recorder.js';
-import { pipeBody } from '../adapters/body-stream.js';
+import { openBodyFile, pipeBody } from '../adapters/body-stream.js';
 import type { HttpResult } from '../adapters/http.js';
 import { bodyWarnings } from '../core/body-check.js';
 import { UsageError } from '../core/errors.js';
-import { fileProblem } from '../core/file-problem.js';
 import { tryParseJson } from '../core/json-scanner.js';
 import { nextPageUrl, pageItems } from '../core/pagination.js';
 import { Redactor } from '../core/redact.js';
@@ -52,12 +51,13 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
   const loaded = await ctx.config();
   const catalog = await catalogFor(ctx);
   const config = opts.sandbox ? { ...loaded?.config, apiKeyEnv: undefined, baseUrl: undefined } : loaded?.config ?? null;
-  const call = await prepareCall(opts, config, io.env, { readStdin: () => readAll(io.stdin), stdinIsTTY: io.stdinIsTTY }, VERSION);
+  const call = await prepareCall(opts, config, io.env, { readStdin: () => readAllText(io.stdin), stdinIsTTY: io.stdinIsTTY }, VERSION);
   const redact = new Redactor(call.secrets);
   const warn = (w: string) => void (opts.silent || io.err(redact.text(`op-errors: warning: ${w}\n`)));
   call.warnings.forEach(warn);
   // The cassette is checked and its lock taken before anything is sent, so a bad path loses no response.
   const recorder = opts.record ? await CassetteRecorder.open(opts.record, warn) : null;
+  const bodyFile = opts.output ? await openBodyFile(opts.output) : null;
   const attempts: AttemptOptions = {
     io, catalog, redact, recorder, log: opts.silent ? 'none' : ctx.json ? 'retries' : 'all',
     trace: opts.verbose === true, sleep: opts.sleep, random: opts.random,
@@ -71,7 +71,7 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
     const { outcome, signal } = sent;
     const body = opts.paginate && outcome.final.ok && outcome.stop !== 'interrupted' ? tryParseJson(outcome.last.attempt.body.trim()) : undefined;
     const next = body === undefined || pages >= MAX_PAGES ? null : nextPageUrl(page.url, body);
-    if (next === null && (pages === 1 || body === undefined)) return printOutcome(outcome, signal, page, opts, ctx, redact);
+    if (next === null && (pages === 1 || body === undefined)) return printOutcome(outcome, signal, page, opts, ctx, redact, bodyFile);
     items += pageItems(body)?.length ?? 0;
     printPage(outcome, page, body, opts, ctx, redact);
     if (next === null) {
@@ -94,7 +94,8 @@ function printPage(outcome: LoopOutcome<HttpResult>, page: PreparedCall, body: u
 
 /** The result of one request: JSON, the body alone, nothing but a failure (--silent), or the human form. */
 async function printOutcome(
-  outcome: LoopOutcome<HttpResult>, signal: string | undefined, call: PreparedCall, opts: CallOptions, ctx: CommandContext, redact: Redactor,
+  outcome: LoopOutcome<HttpResult>, signal: string | undefined, call: PreparedCall, opts: CallOptions, ctx: CommandContext,
+  redact: Redactor, bodyFile: Awaited<ReturnType<typeof openBodyFile>> | null,
 ): Promise<number> {
   const { io } = ctx;
   const err = (s: string) => io.err(redact.text(s));
@@ -103,46 +104,42 @@ async function printOutcome(
   if (outcome.stop === 'interrupted') err(`op-errors: interrupted during the wait after attempt ${attempts.length}\n`);
   const headers = redact.headers(last.attempt.headers);
   const url = redact.url(call.url);
+  const body = redact.text(last.attempt.body);
   const long = last.body;
   const warnings = bodyWarnings(last.attempt, final, long !== null);
   if (!opts.silent) for (const w of warnings) err(`op-errors: warning: ${w}\n`);
-  if (opts.output) await writeOutput(opts.output, last.attempt.body, long);
-  const body = opts.output ? '' : redact.text(last.attempt.body);
-  const extra = { redirects: last.redirects.map((h) => redactHop(h, redact)), ...(warnings.length > 0 ? { warnings } : {}) };
-  const shown = !opts.output && long !== null;
-  if (ctx.json) io.out(redact.text(encodeJson(callJson(final, call.method, url, attempts, body, opts.include ? headers : null, extra))));
+  const extra = {
+    redirects: last.redirects.map((h) => redactHop(h, redact)), ...(warnings.length > 0 ? { warnings } : {}),
+    ...(opts.output ? { bodyFile: opts.output } : {}),
+  };
+  let broke: NodeJS.ErrnoException | null = null;
+  const failed = (e: NodeJS.ErrnoException) => e;
+  if (bodyFile) {
+    // -o: the whole body goes to the file, whatever its size; the terminal keeps the verdict.
+    if (long) broke = await pipeBody(long, bodyFile, redact).then(() => null, failed);
+    else bodyFile.out(body);
+    await bodyFile.close();
+  }
+  const shown = bodyFile ? '' : body;
+  const streams = !bodyFile && long !== null;
+  if (ctx.json) io.out(redact.text(encodeJson(callJson(final, call.method, url, attempts, shown, opts.include ? headers : null, extra))));
   else if (opts.silent) {
     if (!final.ok) err(renderClassification(final, [], { input: '', line: 0 }, { theme: ctx.theme, width: ctx.width, showSource: false }));
-  } else if (opts.bodyOnly) io.out(shown ? '' : prettyBody(body));
+  } else if (opts.bodyOnly) io.out(streams || bodyFile ? '' : prettyBody(shown));
   else {
-    io.out(redact.text(renderCall(final, attempts, headers, body, outcome.elapsedMs, {
+    io.out(redact.text(renderCall(final, attempts, headers, shown, outcome.elapsedMs, {
       theme: ctx.theme, width: ctx.width, showSource: false, method: call.method, url,
-      showHeaders: opts.include === true, showBody: opts.body !== false && !shown,
+      showHeaders: opts.include === true, showBody: opts.body !== false && !streams,
     })));
-    if (shown && opts.body !== false) io.out('\n');
+    if (streams && opts.body !== false) io.out('\n');
   }
   // A long body streams through after the verdict, at the reader's pace; with --json, --silent or --no-body it is let go.
-  if (shown && !ctx.json && !opts.silent && (opts.body !== false || opts.bodyOnly)) await pipeBody(long, io, redact);
-  else if (!opts.output) long?.rest.destroy();
-  return outcome.stop === 'interrupted' ? exitForSignal(signal) : exitCodeForCall(final, outcome.stop);
-}
-
-/** -o FILE: the body as it came (a long one streamed through), so the classification can still go to the terminal. */
-async function writeOutput(file: string, prefix: string, long: HttpResult['body']): Promise<void> {
-  try {
-    if (!long) return await writeFile(file, prefix);
-    const { createWriteStream } = await import('node:fs');
-    const { pipeline } = await import('node:stream/promises');
-    const out = createWriteStream(file);
-    out.write(long.prefix);
-    await pipeline(long.rest, out);
-  } catch (e) {
-    throw new UsageError(`-o: ${fileProblem(file, e, 'write')}`);
+  if (streams && !ctx.json && !opts.silent && (opts.body !== false || opts.bodyOnly)) broke = await pipeBody(long, io, redact).then(() => null, failed);
+  else if (!bodyFile) long?.rest.destroy();
+  if (broke) {
+    // What came is already out; the verdict cannot stand for a body that is incomplete.
+    err(`op-errors: the body broke off midway (${broke.code ?? broke.message}); what arrived was written, the rest is missing\n`);
+    return isIdempotent(call.method) || call.idempotencyKey ? EXIT.TEMPFAIL : EXIT.FAILURE;
   }
-}
-
-async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : Buffer.from(c));
-  return Buffer.concat(chunks).toString('utf8');
+  return outcome.stop === 'interrupted' ? exitForSignal(signal) : exitCodeForCall(final, outcome.stop);
 }

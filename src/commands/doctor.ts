@@ -4,7 +4,7 @@ import { probeSetup } from '../adapters/doctor-probe.js';
 import { Redactor } from '../core/redact.js';
 import { renderChecks } from '../render/doctor.js';
 import { encodeJson } from '../render/json.js';
-import { joinUrl, plainHttpRefusal } from '../core/connection.js';
+import { joinUrl } from '../core/connection.js';
 import { DOCTOR_DEFAULTS, resolveSettings } from '../core/settings.js';
 
 /** What `doctor` was asked. */
@@ -24,7 +24,7 @@ export async function runDoctor(opts: DoctorOptions, ctx: CommandContext): Promi
   const redact = new Redactor([key]);
   const root = joinUrl(base, '/');
   const { checks, scopes, endpoints } = await probeSetup({
-    base: root, keyEnv, key, timeoutMs: settings.timeout * 1000, now: io.now, keyRefusal: plainHttpRefusal(root),
+    base: root, keyEnv, key, timeoutMs: settings.timeout * 1000, now: io.now,
   });
   // A warning (a key that opens only some endpoints) does not fail doctor.
   const ok = checks.every((c) => c.ok);

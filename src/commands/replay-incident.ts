@@ -40,7 +40,7 @@ export interface SuggestOptions extends RetryOptions {
   requestWeight: number;
 }
 
-/** The search's view of a recorded call: captures record no method and are taken as GET, as replay does. */
+/** How replay and the search see a recorded call: captures record no method and are nearly always reads, so GET. */
 export function searchCallOf(call: RecordedCall): SearchCall {
   return { attempts: call.attempts, method: call.method === '-' ? 'GET' : call.method, idempotencyKey: call.attempts.some((a) => a.idempotencyKey === true) };
 }
@@ -112,7 +112,7 @@ export class IncidentView {
   /** Writes the HTML report; a file that cannot be written is a usage error naming it. */
   async writeReport(file: string, files: string[], ctx: IncidentContext): Promise<void> {
     const p = this.policy;
-    const policy = p.limit <= 0 ? null : `--retry ${p.limit}: backoff from ${p.baseDelayMs / 1000} s doubling to at most ` +
+    const policy = p.limit <= 0 ? null : `${p.limit} ${p.limit === 1 ? 'retry' : 'retries'}: backoff from ${p.baseDelayMs / 1000} s doubling to at most ` +
       `${p.maxDelayMs / 1000} s, ${p.jitter} jitter, ${p.maxTimeMs === null ? 'no deadline' : `deadline ${p.maxTimeMs / 1000} s`}`;
     try {
       await writeFile(file, renderReport(this.rows, { files, policy, generatedAt: ctx.io.now() }));

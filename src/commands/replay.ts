@@ -1,5 +1,5 @@
 import type { CommandContext } from './context.js';
-import { EXIT, exitCodeFor, worseExit } from '../core/exit.js';
+import { EXIT, exitCodeFor, exitForSignal, worseExit } from '../core/exit.js';
 import { InputError } from '../core/errors.js';
 import { abortableSleep } from '../adapters/retry-runner.js';
 import type { Catalog } from '../core/catalog.js';
@@ -9,13 +9,15 @@ import { seededRandom, simulate } from '../core/replay.js';
 import { type RetryPolicy, attemptRecord, policyFrom } from '../core/retry-policy.js';
 import { resolveSettings } from '../core/settings.js';
 import type { Attempt, Classification } from '../core/types.js';
-import { expandInputs, loadRecording } from '../input/recordings.js';
+import { readAllText } from '../adapters/io.js';
+import { expandInputs } from '../input/recordings.js';
+import { openRecording } from '../input/recording-stream.js';
 import { callRecord } from '../render/call.js';
 import { encodeJson } from '../render/json.js';
-import { type ReplayRow, renderCallsTable, renderReplaySummary } from '../render/replay.js';
+import { type ReplayRow, ReplayTally, renderCallsTable, renderReplaySummary } from '../render/replay.js';
 import { retryLogLine } from '../render/retry-log.js';
 import { catalogFor } from './catalog-for.js';
-import { IncidentView } from './replay-incident.js';
+import { IncidentView, searchCallOf } from './replay-incident.js';
 import type { RetryOptions } from './retry-options.js';
 
 /** What `replay` was asked. */
@@ -39,41 +41,51 @@ export async function runReplay(opts: ReplayOptions, ctx: CommandContext): Promi
   const { files } = inputs;
   let exit: number = inputs.problems.length > 0 ? EXIT.USAGE : EXIT.OK;
   for (const p of inputs.problems) io.err(`op-errors: ${p}\n`);
-  const rows: ReplayRow[] = [];
+  const tally = new ReplayTally();
   const incident = opts.report !== undefined || opts.timeline ? new IncidentView(policy, (a) => replayer.classify(a)) : null;
-  const stopListening = io.onInterrupt(() => replayer.controller.abort());
+  // A file that cannot be read is reported; the others are still replayed.
+  const fileFailed = (e: unknown): null => {
+    if (!(e instanceof InputError)) throw e;
+    io.err(`${io.stderrIsTTY && files.length > 1 ? '\n' : ''}op-errors: ${e.message}\n`);
+    exit = worseExit(exit, EXIT.USAGE);
+    return null;
+  };
+  const stopListening = io.onInterrupt((s) => {
+    replayer.signal = s;
+    replayer.controller.abort();
+  });
   try {
     for (const [i, file] of files.entries()) {
-      if (io.stderrIsTTY && files.length > 1) io.err(`\rop-errors: reading ${i + 1}/${files.length} files, ${rows.length} calls so far`);
-      let recording;
+      if (io.stderrIsTTY && files.length > 1) io.err(`\rop-errors: reading ${i + 1}/${files.length} files, ${tally.calls} calls so far`);
+      const recording = await openRecording(file, undefined, () => readAllText(io.stdin)).catch(fileFailed);
+      if (!recording) continue;
       try {
-        recording = await loadRecording(file, () => readAll(io.stdin));
+        for await (const call of recording.calls) {
+          const row = await replayer.replay(call, file);
+          if (!row) return exitForSignal(replayer.signal);
+          tally.add(row);
+          incident?.add(call, row.simulation);
+          if (io.stderrIsTTY && tally.calls % 1000 === 0) io.err(`\rop-errors: replayed ${tally.calls} calls (file ${i + 1}/${files.length})`);
+          exit = worseExit(exit, exitCodeFor(row.final));
+          // Output drains as it goes, so a recording of any size is replayed in flat memory.
+          if (ctx.json) {
+            io.out(encodeJson(replayer.record(row, call)));
+            await io.flush();
+          }
+        }
       } catch (e) {
-        // A file that cannot be read is reported; the others are still replayed.
-        if (!(e instanceof InputError)) throw e;
-        io.err(`${io.stderrIsTTY && files.length > 1 ? '\n' : ''}op-errors: ${e.message}\n`);
-        exit = worseExit(exit, EXIT.USAGE);
-        continue;
+        fileFailed(e);
       }
       for (const p of recording.problems) io.err(`op-errors: ${p.input === '-' ? 'stdin' : p.input} line ${p.line}: ${p.message}\n`);
       if (recording.problems.length > 0) exit = worseExit(exit, EXIT.USAGE);
-      for (const call of recording.calls) {
-        const row = await replayer.replay(call, file);
-        if (!row) return EXIT.INTERRUPTED;
-        rows.push(row);
-        incident?.add(call, row.simulation);
-        if (io.stderrIsTTY && rows.length % 1000 === 0) io.err(`\rop-errors: replayed ${rows.length} calls (file ${i + 1}/${files.length})`);
-        exit = worseExit(exit, exitCodeFor(row.final));
-        if (ctx.json) io.out(encodeJson(replayer.record(row, call)));
-      }
     }
   } finally {
     stopListening();
   }
-  if (io.stderrIsTTY && (files.length > 1 || rows.length >= 1000)) io.err('\r\x1b[K');
-  if (!ctx.json && rows.length > 0) {
-    const calls = incident && opts.timeline ? await incident.timeline(ctx) : renderCallsTable(rows, ctx.theme, ctx.width);
-    io.out(`${calls}\n${renderReplaySummary(rows, ctx.theme, ctx.width)}`);
+  if (io.stderrIsTTY && (files.length > 1 || tally.calls >= 1000)) io.err('\r\x1b[K');
+  if (!ctx.json && tally.calls > 0) {
+    const calls = incident && opts.timeline ? await incident.timeline(ctx) : renderCallsTable(tally.shown, tally.calls, ctx.theme, ctx.width);
+    io.out(`${calls}\n${renderReplaySummary(tally, ctx.theme, ctx.width)}`);
   }
   if (incident && opts.report !== undefined) await incident.writeReport(opts.report, opts.files, ctx);
   return exit;
@@ -82,6 +94,8 @@ export async function runReplay(opts: ReplayOptions, ctx: CommandContext): Promi
 /** Replays one recorded call after another with the same catalog, policy, jitter source and log. */
 class Replayer {
   readonly controller = new AbortController();
+  /** The signal that interrupted the replay, for its exit code. */
+  signal: string | undefined;
   private readonly random: () => number;
 
   constructor(
@@ -103,9 +117,8 @@ class Replayer {
     const { policy } = this;
     if (policy.limit <= 0) return row;
     // Captures and bare bodies do not record the method; they are nearly always reads, so GET is assumed.
-    const method = call.method === '-' ? 'GET' : call.method;
-    const keyed = call.attempts.some((a) => a.idempotencyKey === true);
-    const sim = simulate(call.attempts, method, keyed, policy, (a) => this.classify(a), this.random);
+    const { method, idempotencyKey } = searchCallOf(call);
+    const sim = simulate(call.attempts, method, idempotencyKey, policy, (a) => this.classify(a), this.random);
     const where = call.url === '-' ? `${file === '-' ? 'stdin' : file} line ${call.attempts[0].source.line} (method not recorded: treated as GET)`
       : `${call.method} ${call.url}`;
     const { io } = this.ctx;
@@ -136,10 +149,4 @@ class Replayer {
     if (row.simulation) line.simulation = { stop: row.simulation.stop, elapsedMs: row.simulation.elapsedMs, retries: row.simulation.steps.length - 1 };
     return line;
   }
-}
-
-async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : Buffer.from(c));
-  return Buffer.concat(chunks).toString('utf8');
 }

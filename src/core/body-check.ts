@@ -8,7 +8,7 @@ import type { Attempt, Classification } from './types.js';
 export function bodyWarnings(attempt: Attempt, c: Classification, truncated: boolean): string[] {
   const warnings: string[] = [];
   if (truncated) warnings.push('the body is longer than op-errors holds in memory: it was classified from its first 1 MiB');
-  if (!c.ok || truncated) return warnings;
+  if (!c.ok || truncated || attempt.body.trim() === '') return warnings;
   const type = (attempt.headers['content-type'] ?? '').toLowerCase();
   const text = attempt.body.trim();
   if (/[/+]json\b/.test(type) && text !== '' && tryParseJson(text) === undefined) {

@@ -1,4 +1,4 @@
-import type { Attempt, Classification, CatalogEntry, Exchange } from './types.js';
+import type { Attempt, Classification, CatalogEntry, Exchange, StatusSource } from './types.js';
 import { type Catalog, fallbackFix, fallbackRetry, normalizeCode } from './catalog.js';
 import { type Envelope, readEnvelope } from './envelope.js';
 import { withFieldFixes } from './field-fixes.js';
@@ -26,26 +26,33 @@ export function classify(attempt: Attempt, options: ClassifyOptions): Classifica
   if (attempt.transport) {
     const entry = catalog.get(attempt.transport.code);
     const code = entry?.code ?? normalizeCode(attempt.transport.code.replace(':', '_'));
-    return errorResult(entry, { code, known: entry !== undefined, status: null, message: attempt.transport.message });
+    return errorResult(entry, { code, known: entry !== undefined, status: null, statusSource: null, message: attempt.transport.message });
   }
   const json = attempt.json !== undefined ? attempt.json : parseBody(attempt.body);
   const contentType = attempt.headers['content-type'] ?? '';
   const env = json === undefined ? null : readEnvelope(json, contentType);
   const text = json === undefined && attempt.body.trim() !== '' ? readTextBody(attempt.body) : null;
   const status = attempt.status ?? options.statusHint ?? env?.status ?? text?.status ?? null;
+  const statusSource: StatusSource = status === null ? null
+    : attempt.status === null && options.statusHint != null ? 'option' : 'input';
   const requestId = env?.requestId ?? attempt.headers['x-request-id'] ?? attempt.headers['request-id'] ?? null;
-  const failed = status !== null ? status >= 300 || env?.explicitFailure === true : env?.isError === true || text !== null;
+  // A status read only from the body does not make a body that calls itself an error a success.
+  const bodyStatusOnly = attempt.status === null && options.statusHint == null;
+  const failed = status !== null
+    ? status >= 300 || env?.explicitFailure === true || (bodyStatusOnly && env?.isError === true)
+    : env?.isError === true || text !== null;
   if (!failed) {
     return {
-      ok: true, status, code: null, known: false, retryable: false, retry: 'none', retryAfter: null,
+      ok: true, status, statusSource, code: null, known: false, retryable: false, retry: 'none', retryAfter: null,
       message: env?.message ?? null, fix: null, requestId, fields: [], details: {},
     };
   }
   const { code, entry, known } = resolveCode(env, status, catalog);
   const rule = refine(entry ?? (status === null ? undefined : catalog.generic(status)), env, catalog);
   const headerWait = retryAfterFromHeaders(attempt.headers, status, options.now);
+  const documented = status === null ? entry?.status ?? null : null;
   const result = errorResult(rule, {
-    code, known, status: status ?? entry?.status ?? null,
+    code, known, status: status ?? documented, statusSource: documented !== null ? 'catalog' : statusSource,
     message: env?.message ?? text?.message ?? entry?.summary ?? null,
     location: attempt.headers.location,
   });
@@ -88,11 +95,11 @@ function refine(entry: CatalogEntry | undefined, env: Envelope | null, catalog: 
 
 function errorResult(
   rule: CatalogEntry | undefined,
-  o: { code: string; known: boolean; status: number | null; message: string | null; location?: string },
+  o: { code: string; known: boolean; status: number | null; statusSource: StatusSource; message: string | null; location?: string },
 ): Classification {
   const retry = rule?.retry ?? fallbackRetry(o.status);
   return {
-    ok: false, status: o.status, code: o.code, known: o.known, retryable: retry === 'backoff', retry,
+    ok: false, status: o.status, statusSource: o.statusSource, code: o.code, known: o.known, retryable: retry === 'backoff', retry,
     retryAfter: null, message: o.message, fix: rule?.fix ?? fallbackFix(o.status, o.location), requestId: null,
     fields: [], details: {},
   };

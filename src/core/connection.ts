@@ -28,20 +28,6 @@ export function keyKind(key: string): 'live' | 'test' | null {
   return m ? (m[1] as 'live' | 'test') : null;
 }
 
-/** True for this machine's own addresses, where plain http stays on the machine. */
-export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\./.test(host);
-}
-
-/**
- * The one plain-http guard: why a credential must not be sent to `url`, or null when it may. Over http to
- * another machine the key crosses the network in clear text.
- */
-export function plainHttpRefusal(url: URL): string | null {
-  if (url.protocol !== 'http:' || isLoopback(url.hostname)) return null;
-  return `refusing to send the API key over plain http to ${url.host}: use https`;
-}
-
 /** The request carries an idempotency key: one given with -H, or the flag's (`auto` makes a new one). */
 export function idempotencyHeader(
   headers: Record<string, string>, flag: string | undefined, newKey: () => string,

@@ -61,7 +61,7 @@ export function serviceCheck(probes: readonly Probe[]): Check {
     name: 'service', ok: false,
     detail: `outage: ${pathOf(failing.url)} answered ${failing.status}${code ? ` ${code}` : ''}${retryAfter ? `, Retry-After ${retryAfter}` : ''}`,
     fix: 'the API is failing, not your setup: wait and run doctor again (the status page or support know more); retries with backoff ride it out',
-    more: 'op-errors call GET /auth/validate --retry 5 -v',
+    more: 'op-errors call GET /auth/validate --retry 5 -i',
   };
 }
 
@@ -81,7 +81,7 @@ export function basePathCheck(basePath: string, origin: string, validate: Probe,
     name: 'base path', ok: false,
     detail: rootWorks ? `${where} (GET ${API_ROOT}/auth/validate answered ${rootProbe?.status})` : where,
     fix: path === API_ROOT ? `check the host: the API is https://api.openprospect.io${API_ROOT}` : `use --base-url ${origin}${API_ROOT}`,
-    more: `op-errors call GET /auth/validate --base-url ${origin}${API_ROOT} -v`,
+    more: `op-errors call GET /auth/validate --base-url ${origin}${API_ROOT} -i`,
   };
 }
 
@@ -109,7 +109,7 @@ export function keyValidCheck(validate: Probe): { check: Check; scopes: string[]
   const env = readEnvelope(parsed);
   const reason = String(env.details.reason ?? '') + ' ' + (env.message ?? '');
   const said = `GET /auth/validate answered ${validate.status}${env.code ? ` ${env.code}` : ''}${env.message ? `: ${env.message}` : ''}`;
-  const more = 'op-errors call GET /auth/validate -v';
+  const more = 'op-errors call GET /auth/validate -i';
   const renew = 'create a new key in Settings > Developer > API Keys and update OPENPROSPECT_API_KEY';
   let check: Check;
   if (validate.status === 401 && /revoked/i.test(reason)) check = { name: 'key valid', ok: false, detail: `the key was revoked (${said})`, fix: `${renew}; ask who revoked it and why`, more };

@@ -40,7 +40,7 @@ export function readEnvelope(body: unknown, contentType = ''): Envelope {
     return env;
   }
   if (!isObject(body)) return env;
-  env.explicitFailure = body.success === false;
+  env.explicitFailure = body.success === false || body.ok === false;
   const inner = isObject(body.error) ? body.error : null;
   const source = inner ?? body;
   readCode(env, body, inner);
@@ -56,7 +56,8 @@ export function readEnvelope(body: unknown, contentType = ''): Envelope {
   if (isProblem(body, contentType)) readProblem(env, body);
   collectDetails(env, body, inner, isProblem(body, contentType));
   env.isError = env.code !== null || env.explicitFailure || env.fields.length > 0 || body.error !== undefined ||
-    typeof body.detail === 'string' || isProblem(body, contentType) || Array.isArray(body.errors);
+    typeof body.detail === 'string' || isProblem(body, contentType) || Array.isArray(body.errors) ||
+    holdsError(body.err) || holdsError(body.exception) || isErrorLevel(body.level ?? body.levelname ?? body.severity);
   return env;
 }
 
@@ -136,6 +137,19 @@ function collectDetails(env: Envelope, body: Json, inner: Json | null, problem: 
     if (fields.length > 0) delete details.errors;
   }
   env.details = nestsDeeper(details, MAX_DEPTH) ? cutDepth(details, MAX_DEPTH) as Record<string, unknown> : details;
+}
+
+/** An `err`/`exception` field of a log record that holds something (a serialised error, a message). */
+function holdsError(v: unknown): boolean {
+  return v !== undefined && v !== null && v !== false && v !== '';
+}
+
+const ERROR_LEVELS: ReadonlySet<string> = new Set(['error', 'err', 'fatal', 'critical', 'crit', 'alert', 'emerg', 'emergency']);
+
+/** A log level of error or worse: pino/bunyan 50 and 60, or a name such as "error" or "FATAL". */
+function isErrorLevel(level: unknown): boolean {
+  if (typeof level === 'number') return level >= 50;
+  return typeof level === 'string' && ERROR_LEVELS.has(level.toLowerCase());
 }
 
 /** A `retry_after` in seconds, as a number or a numeric string. */

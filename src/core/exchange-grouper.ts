@@ -1,6 +1,11 @@
 import type { Attempt, Exchange } from './types.js';
 import { CURL_RETRIED_STATUSES } from './line-patterns.js';
 
+/** The most attempts one exchange holds; curl --retry stops far earlier, and memory stays bounded. */
+const MAX_ATTEMPTS = 1_000;
+/** The most body text one exchange holds across its attempts. */
+const MAX_HELD_CHARS = 32 * 1024 * 1024;
+
 /**
  * Decides which responses belong to one exchange: interim responses (redirects, proxy CONNECT replies,
  * auth challenges) give way to the next one, and the responses after a curl-retried one are its attempts.
@@ -10,24 +15,59 @@ export class ExchangeGrouper {
   private line = 0;
   /** Whether the open exchange came from header blocks (true) or a bare body (false). */
   private framed = false;
+  /** The open attempt came from a `curl: (22)` line, so the body --fail-with-body prints next is its body. */
+  private failLine = false;
+  /** curl said it will retry, so the next bare body is another attempt of the open exchange. */
+  private retrying = false;
+  private heldChars = 0;
 
   constructor(private readonly input: string, private readonly emit: (exchange: Exchange) => void) {}
 
   /** Adds a response read from a header block, or a curl error line. */
   addFramed(attempt: Attempt, line: number): void {
-    if (this.framed && this.attempts.length > 0) {
+    this.failLine = false;
+    this.retrying = false;
+    // A capture of many separate calls that all failed the same way is not one call retried without end.
+    if (this.framed && this.attempts.length > 0 && this.hasRoom()) {
       if (isInterim(this.attempts[this.attempts.length - 1])) this.attempts.pop();
       if (this.attempts.length === 0 || isRetriedAttempt(this.attempts[this.attempts.length - 1])) {
-        this.attempts.push(attempt);
+        this.hold(attempt);
         return;
       }
     }
     this.start(attempt, line, true);
   }
 
-  /** Adds a bare body: always an exchange of its own. */
+  /** Adds a bare body: an exchange of its own, unless it is the body of a (22) line or a retried attempt. */
   addBare(attempt: Attempt, line: number): void {
+    const last = this.attempts[this.attempts.length - 1];
+    if (this.failLine && last && last.body === '') {
+      this.failLine = false;
+      Object.assign(last, { body: attempt.body, json: attempt.json, headers: { ...attempt.headers, ...last.headers } });
+      return;
+    }
+    if (this.retrying && last && this.hasRoom()) {
+      this.retrying = false;
+      this.hold(attempt);
+      return;
+    }
     this.start(attempt, line, false);
+  }
+
+  /** Adds the response a `curl: (22)` line reports (--fail, --fail-with-body). */
+  addFailLine(attempt: Attempt, line: number): void {
+    this.addFramed(attempt, line);
+    this.failLine = true;
+  }
+
+  /** Notes a curl `Warning: ... Will retry` line: the next bare body belongs to the open exchange. */
+  noteRetryWarning(line: string): void {
+    if (/Will retry in/.test(line) && this.attempts.length > 0) this.retrying = true;
+  }
+
+  /** True when the open exchange's final attempt has this status. */
+  lastStatusIs(status: number): boolean {
+    return this.attempts[this.attempts.length - 1]?.status === status;
   }
 
   /** Gives a bare body still open the status of a following `-w '%{http_code}'` line; false if none waits. */
@@ -46,8 +86,20 @@ export class ExchangeGrouper {
     this.emit({ attempts, source: { input: this.input, line: this.line } });
   }
 
+  private hasRoom(): boolean {
+    return this.attempts.length < MAX_ATTEMPTS && this.heldChars < MAX_HELD_CHARS;
+  }
+
+  private hold(attempt: Attempt): void {
+    this.attempts.push(attempt);
+    this.heldChars += attempt.body.length;
+  }
+
   private start(attempt: Attempt, line: number, framed: boolean): void {
     this.flush();
+    this.heldChars = attempt.body.length;
+    this.failLine = false;
+    this.retrying = false;
     this.attempts = [attempt];
     this.line = line;
     this.framed = framed;

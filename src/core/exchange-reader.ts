@@ -1,59 +1,51 @@
-import type { Exchange, InputProblem } from './types.js';
-import { ExchangeGrouper } from './exchange-grouper.js';
 import { ResponseBlock } from './response-block.js';
+import { ReaderBase } from './reader-base.js';
 import { JsonDepthScanner, tryParseJson } from './json-scanner.js';
 import {
-  isCurlWarning, matchCurlError, matchHeader, matchStatusLine, matchTrailingStatus,
-  splitGluedStatus,
+  isCurlWarning, matchCurlError, matchHeader, matchStatusLine, matchTrailingStatus, splitGluedStatus,
 } from './line-patterns.js';
+import {
+  gluedStart, isClientNoise, isRequestLine, isWgetStart, matchVerboseFailure, matchStatusThenBody, readCurlWriteOut,
+  startsClientLine, stripProgress,
+} from './client-lines.js';
 
-/** Where the reader sends what it understood and what it could not. */
-export interface ReaderSink {
-  exchange(exchange: Exchange): void;
-  problem(problem: InputProblem): void;
-}
+export type { ReaderSink } from './reader-base.js';
 
 const MAX_HEADER_LINES = 1_000;
-const MAX_TEXT_CHARS = 64 * 1024;
-const MAX_DOCUMENT_CHARS = 256 * 1024 * 1024;
-type State = 'idle' | 'headers' | 'body' | 'json' | 'text';
 
 /**
- * Turns the lines of a stream (bare JSON bodies, NDJSON, `curl -i`/`-D -` transcripts, curl error lines,
- * trailing `-w '%{http_code}'` lines) into exchanges, without being told which form it is.
+ * Turns the lines of a stream into exchanges, without being told which form it is: bare JSON bodies, NDJSON
+ * and log records, `curl -i`/`-v`/`--retry` transcripts (a status line may follow a body on the same line),
+ * wget -S and HTTPie transcripts, curl error and -w lines, Python exceptions.
  */
-export class ExchangeReader {
-  private state: State = 'idle';
+export class ExchangeReader extends ReaderBase {
   private block: ResponseBlock | null = null;
-  private readonly group: ExchangeGrouper;
-  private pending: string[] = [];
-  private pendingChars = 0;
-  private pendingLine = 0;
-  private scanner = new JsonDepthScanner();
-  private sawAnything = false;
-
-  constructor(private readonly input: string, private readonly sink: ReaderSink) {
-    this.group = new ExchangeGrouper(input, (e) => sink.exchange(e));
-  }
+  /** How many spaces indent the header block being read (wget -S indents by two). */
+  private headerIndent = 0;
+  /** curl -v markers seen: `* ` and `> ` lines are the client's, not the body's. */
+  private verbose = false;
+  private wget = false;
 
   /** Feeds one line (without its newline); `n` is its 1-based line number. */
   line(raw: string, n: number): void {
-    let text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const crlf = raw.endsWith('\r');
+    let text = crlf ? raw.slice(0, -1) : raw;
     if (n === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    switch (this.state) {
-      case 'json': return this.jsonLine(text, n);
-      case 'headers': return this.headerLine(text, n);
-      case 'body': return this.bodyLine(text, n);
-      case 'text': return this.textLine(text, n);
-      default: return this.idleLine(text, n);
+    if (text.charCodeAt(0) === 32 || text.includes('\r')) {
+      const kept = stripProgress(text);
+      if (kept === '' && text !== '') return;
+      text = kept;
     }
+    this.dispatch(text, n, crlf);
   }
 
   /** Signals the end of input: flushes what is still open and reports empty input. */
   end(lastLine: number): void {
+    this.flushVerboseFailure();
     if (this.state === 'json') {
-      this.problem(this.pendingLine, 'truncated JSON: the document starting here never closes');
-    } else if (this.state === 'text') this.finishText();
+      if (!this.overflowed) this.problem(this.pendingLine, 'truncated JSON: the document starting here never closes');
+    } else if (this.state === 'text') this.finishText(null);
+    else if (this.state === 'traceback') this.finishTraceback();
     else if (this.block) this.finishBlock();
     this.state = 'idle';
     this.group.flush();
@@ -62,12 +54,49 @@ export class ExchangeReader {
     }
   }
 
-  private idleLine(text: string, n: number): void {
+  protected dispatch(text: string, n: number, crlf: boolean): void {
+    const c = text.charCodeAt(0);
+    if (c === 60 && (text.length === 1 || text.charCodeAt(1) === 32) && this.state !== 'json' && this.state !== 'text') {
+      this.verbose = true;
+      return this.responseLine(text.slice(2), n, crlf);
+    }
+    if ((c === 42 || c === 62) && (text.length === 1 || text.charCodeAt(1) === 32) &&
+      (this.verbose || this.state === 'idle' || this.state === 'headers')) {
+      this.verbose = true;
+      const failure = c === 42 ? matchVerboseFailure(text) : null;
+      if (failure) {
+        this.flushVerboseFailure();
+        // Cut off mid-response: the failure, not the partial response, is the outcome.
+        if (this.state === 'headers' || this.state === 'body') {
+          this.block = null;
+          this.state = 'idle';
+        }
+        this.verboseFailure = { ...failure, n };
+      }
+      return;
+    }
+    if ((c === 123 || c === 125 || this.wget) && isClientNoise(text, this.wget)) return;
+    if (c === 32 && this.wget && text.startsWith('  HTTP/') && this.state !== 'json') return this.responseLine(text.slice(2), n, crlf, 2);
+    return this.responseLine(text, n, crlf);
+  }
+
+  /** A line of the response side, with any `< ` or wget indent taken off. */
+  private responseLine(text: string, n: number, crlf: boolean, indent = 0): void {
+    switch (this.state) {
+      case 'json': return this.jsonLine(text, n, crlf);
+      case 'headers': return this.headerLine(text, n, crlf, indent);
+      case 'body': return this.bodyLine(text, n, crlf);
+      case 'text': return this.textLine(text, n, crlf);
+      case 'request': return this.requestLine(text, n, crlf);
+      case 'traceback': return this.tracebackLine(text, n, crlf);
+      default: return this.idleLine(text, n, crlf, indent);
+    }
+  }
+
+  protected idleLine(text: string, n: number, crlf: boolean, indent = 0): void {
     const t = text.trim();
-    if (t === '' || isCurlWarning(t)) return;
-    if (this.startsResponse(text, n)) return;
-    const trailing = matchTrailingStatus(t);
-    if (trailing !== null && this.group.setTrailingStatus(trailing)) return;
+    if (t === '') return;
+    // A JSON document first: the common case of a log, and none of the client lines below starts so.
     const c = t.charCodeAt(0);
     if (c === 123 || c === 91) {
       const json = tryParseJson(t);
@@ -77,19 +106,42 @@ export class ExchangeReader {
       if (glued && gluedJson !== undefined) return this.bareBody(glued.body, gluedJson, glued.status, n);
       this.beginPending('json', n);
       this.scanner = new JsonDepthScanner();
-      return this.jsonLine(text, n);
+      return this.jsonLine(text, n, crlf);
     }
+    if (isCurlWarning(t)) return this.group.noteRetryWarning(t);
+    if (this.startsResponse(text, n, indent)) return;
+    if (isWgetStart(text)) {
+      this.wget = true;
+      return;
+    }
+    if (isRequestLine(t)) {
+      this.state = 'request';
+      return;
+    }
+    if (this.traceback.takesLine(t, n)) {
+      this.state = 'traceback';
+      return;
+    }
+    const trailing = matchTrailingStatus(t);
+    if (trailing !== null && this.group.setTrailingStatus(trailing)) return;
+    const oneLine = matchStatusThenBody(t);
+    const oneLineJson = oneLine ? tryParseJson(oneLine.body) : undefined;
+    if (oneLine && oneLineJson !== undefined) return this.bareBody(oneLine.body, oneLineJson, oneLine.status, n);
     this.beginPending('text', n);
-    this.textLine(text, n);
+    this.textLine(text, n, crlf);
   }
 
   /** Handles status lines and curl error lines in any state; returns true when it took the line. */
-  private startsResponse(text: string, n: number): boolean {
+  protected startsResponse(text: string, n: number, indent = 0): boolean {
     const status = matchStatusLine(text);
+    if (status) this.flushVerboseFailure();
+    else if (this.verboseFailure && matchCurlError(text)) this.verboseFailure = null;
     if (status) {
       this.closeCurrent();
       this.block = new ResponseBlock(status.status, n);
       this.state = 'headers';
+      this.headerIndent = indent;
+      if (indent > 0) this.wget = true;
       this.sawAnything = true;
       return true;
     }
@@ -98,11 +150,13 @@ export class ExchangeReader {
     this.sawAnything = true;
     if (curl.exitCode === 22) {
       const code = /\b([1-5]\d\d)\b/.exec(curl.message);
+      const failed = code ? Number(code[1]) : null;
       // With -i the response block is already here; the (22) line only repeats its status.
-      if (this.block && code && Number(code[1]) === this.block.status) return true;
+      if (this.block && failed === this.block.status) return true;
       this.closeCurrent();
       this.state = 'idle';
-      this.group.addFramed({ status: code ? Number(code[1]) : null, headers: {}, body: '' }, n);
+      if (failed !== null && this.group.setTrailingStatus(failed)) return true;
+      this.group.addFailLine({ status: failed, headers: {}, body: '' }, n);
       return true;
     }
     // A transfer cut off mid-response: the transport failure, not the partial block, is the outcome.
@@ -114,13 +168,20 @@ export class ExchangeReader {
     return true;
   }
 
-  private headerLine(text: string, n: number): void {
+  private headerLine(text: string, n: number, crlf: boolean, indent: number): void {
     const block = this.block!;
+    if (this.headerIndent > 0 && indent === 0) {
+      if (!text.startsWith('  ')) {
+        this.state = 'body';
+        return this.bodyLine(text, n, crlf);
+      }
+      text = text.slice(2);
+    }
     if (text.trim() === '') {
       this.state = 'body';
       return;
     }
-    if (this.startsResponse(text, n)) return;
+    if (this.startsResponse(text, n, indent)) return;
     if ((text.startsWith(' ') || text.startsWith('\t')) && block.lastHeader) {
       block.headers[block.lastHeader] += ` ${text.trim()}`;
       return;
@@ -129,65 +190,49 @@ export class ExchangeReader {
     if (!header || ++block.headerLines > MAX_HEADER_LINES) {
       if (header) this.problem(n, `header block starting at line ${block.line} has no end; the rest is read as its body`);
       this.state = 'body';
-      return this.bodyLine(text, n);
+      return this.bodyLine(text, n, crlf);
     }
     const prev = block.headers[header.name];
     block.headers[header.name] = prev === undefined ? header.value : `${prev}, ${header.value}`;
     block.lastHeader = header.name;
   }
 
-  private bodyLine(text: string, n: number): void {
+  private bodyLine(text: string, n: number, crlf: boolean): void {
     if (this.startsResponse(text, n)) return;
-    if (isCurlWarning(text)) return;
+    if (isCurlWarning(text)) return this.group.noteRetryWarning(text);
     const block = this.block!;
-    if (!block.addBodyLine(text)) this.problem(n, `the body of the response at line ${block.line} is over 64 MB; the rest of it is skipped`);
-  }
-
-  private jsonLine(text: string, n: number): void {
-    if (this.pending.length > 0 && (matchStatusLine(text) || matchCurlError(text))) {
-      this.problem(this.pendingLine, 'truncated JSON: the document starting here never closes');
-      this.resetPending();
-      this.startsResponse(text, n);
-      return;
+    if (block.complete && text.startsWith('{"') && readCurlWriteOut(tryParseJson(text)) !== null) return;
+    const cut = block.cutIndex(text, crlf);
+    if (cut >= 0 && cut < text.length) {
+      this.addBody(block, text.slice(0, cut), n, false);
+      return this.dispatch(text.slice(cut), n, crlf);
     }
-    this.pushPending(text, n);
-    if (!this.scanner.feed(text)) return;
-    const doc = this.pending.join('\n');
-    const start = this.pendingLine;
-    this.resetPending();
-    const json = tryParseJson(doc.trim());
-    if (json === undefined) this.problem(start, 'invalid JSON: the document starting here does not parse');
-    else this.bareBody(doc, json, null, start);
+    this.addBody(block, text, n, crlf);
   }
 
-  private textLine(text: string, n: number): void {
-    if (this.pending.length > 0 && this.startsResponse(text, n)) return;
-    const t = text.trimStart();
-    // An object starts a new body even when it is broken; "[" also begins prose such as log prefixes.
-    if (this.pending.length > 0 && (t.startsWith('{') || (t.startsWith('[') && tryParseJson(t) !== undefined))) {
-      this.finishText();
-      return this.idleLine(text, n);
+  private addBody(block: ResponseBlock, text: string, n: number, crlf: boolean): void {
+    if (!block.addBodyLine(text, crlf)) this.problem(n, `the body of the response at line ${block.line} is over 16 MB; the rest of it is skipped`);
+  }
+
+  /** Skips an HTTPie/curl request block (request line and headers) up to its blank line. */
+  private requestLine(text: string, n: number, crlf: boolean): void {
+    if (text.trim() === '') this.state = 'idle';
+    else if (matchStatusLine(text) || (!matchHeader(text) && !/^\s/.test(text))) {
+      this.state = 'idle';
+      this.dispatch(text, n, crlf);
     }
-    this.pushPending(text, n);
   }
 
-  private bareBody(body: string, json: unknown, status: number | null, n: number): void {
-    this.sawAnything = true;
-    this.group.addBare({ status, headers: {}, body, json }, n);
-  }
-
-  private finishText(): void {
-    const body = this.pending.join('\n').trim();
-    const line = this.pendingLine;
-    this.resetPending();
-    if (body === '') return;
-    this.sawAnything = true;
-    this.group.addBare({ status: null, headers: {}, body }, line);
+  private tracebackLine(text: string, n: number, crlf: boolean): void {
+    if (this.traceback.takesLine(text, n)) return;
+    this.state = 'idle';
+    this.finishTraceback();
+    this.dispatch(text, n, crlf);
   }
 
   /** Closes whatever is in progress before a new response starts. */
   private closeCurrent(): void {
-    if (this.state === 'text') this.finishText();
+    if (this.state === 'text') this.finishText(null);
     else if (this.block) this.finishBlock();
   }
 
@@ -198,33 +243,4 @@ export class ExchangeReader {
     if (attempt) this.group.addFramed(attempt, line);
   }
 
-  private beginPending(state: 'json' | 'text', n: number): void {
-    this.state = state;
-    this.pendingLine = n;
-  }
-
-  private pushPending(text: string, n: number): void {
-    this.pendingChars += text.length + 1;
-    if (this.pendingChars > (this.state === 'json' ? MAX_DOCUMENT_CHARS : MAX_TEXT_CHARS)) {
-      if (this.state === 'json') {
-        this.problem(this.pendingLine, 'JSON document too large (over 256 MB)');
-        this.resetPending();
-        this.state = 'text';
-        this.pendingLine = n;
-      }
-      return;
-    }
-    this.pending.push(text);
-  }
-
-  private resetPending(): void {
-    this.pending = [];
-    this.pendingChars = 0;
-    this.state = 'idle';
-  }
-
-  private problem(line: number, message: string): void {
-    this.sawAnything = true;
-    this.sink.problem({ input: this.input, line, message });
-  }
 }

@@ -100,7 +100,9 @@ export const MAX_DEPTH = 64;
 export function nestsDeeper(v: unknown, depth: number): boolean {
   if (typeof v !== 'object' || v === null) return false;
   if (depth <= 0) return true;
-  for (const child of Object.values(v)) if (nestsDeeper(child, depth - 1)) return true;
+  // for-in over own keys: Object.values would allocate an array per object on every line of a log.
+  const o = v as Record<string, unknown>;
+  for (const k in o) if (Object.hasOwn(o, k) && nestsDeeper(o[k], depth - 1)) return true;
   return false;
 }
 

@@ -5,9 +5,9 @@ export class JsonDepthScanner {
   private escaped = false;
   private started = false;
 
-  /** Feeds one line; returns true when the outermost value closed on this line. */
-  feed(line: string): boolean {
-    for (let i = 0; i < line.length; i++) {
+  /** Feeds one line (from `from`); returns the index just past the outermost value's end, or -1 while open. */
+  feed(line: string, from = 0): number {
+    for (let i = from; i < line.length; i++) {
       const c = line.charCodeAt(i);
       if (this.inString) {
         if (this.escaped) this.escaped = false;
@@ -19,9 +19,9 @@ export class JsonDepthScanner {
       else if (c === 123 || c === 91) {
         this.depth++;
         this.started = true;
-      } else if ((c === 125 || c === 93) && this.started && --this.depth <= 0) return true;
+      } else if ((c === 125 || c === 93) && this.started && --this.depth <= 0) return i + 1;
     }
-    return false;
+    return -1;
   }
 }
 

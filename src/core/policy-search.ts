@@ -93,7 +93,7 @@ export function suggestPolicy(calls: readonly SearchCall[], opts: SearchOptions)
 
   // With nothing to recover, retrying off is the cheapest policy: only the limit matters.
   const tried: Shape[] = recoverable.length === 0
-    ? [{ baseDelayMs: DEFAULT_POLICY.baseDelayMs, maxDelayMs: DEFAULT_POLICY.maxDelayMs, jitter: DEFAULT_POLICY.jitter }]
+    ? [{ baseDelayMs: DEFAULT_POLICY.baseDelayMs, maxDelayMs: DEFAULT_POLICY.maxDelayMs, jitter: 'none' }]
     : shapes(opts.maxTimeMs);
   const rank = (prune: boolean) => {
     const out: Candidate[] = [];
@@ -169,10 +169,20 @@ function shapes(maxTimeMs: number): Shape[] {
   return out;
 }
 
-/** Meets the target first, then cheapest; then fewer retries, no jitter before jitter, shorter waits. */
+/**
+ * Meets the target first, then cheapest, then fewer retries. When the incident cannot tell shapes apart (the
+ * server set every wait), the one nearest the default policy wins: nothing the incident did not ask for changes.
+ */
 function byPreference(a: Candidate, b: Candidate): number {
   if (a.feasible !== b.feasible) return a.feasible ? -1 : 1;
   if (!a.feasible && a.survival !== b.survival) return b.survival - a.survival;
-  return a.cost - b.cost || a.limit - b.limit || JITTERS.indexOf(a.shape.jitter) - JITTERS.indexOf(b.shape.jitter) ||
-    a.shape.baseDelayMs - b.shape.baseDelayMs || a.shape.maxDelayMs - b.shape.maxDelayMs || a.deadlineMs - b.deadlineMs;
+  return a.cost - b.cost || a.limit - b.limit || fromDefault(a.shape) - fromDefault(b.shape) ||
+    JITTERS.indexOf(a.shape.jitter) - JITTERS.indexOf(b.shape.jitter) || a.shape.baseDelayMs - b.shape.baseDelayMs ||
+    a.shape.maxDelayMs - b.shape.maxDelayMs || a.deadlineMs - b.deadlineMs;
+}
+
+/** How far a shape is from the default policy's: doublings of the first wait and the cap, and a jitter change. */
+function fromDefault(s: Shape): number {
+  return Math.abs(Math.log2(s.baseDelayMs / DEFAULT_POLICY.baseDelayMs)) + Math.abs(Math.log2(s.maxDelayMs / DEFAULT_POLICY.maxDelayMs)) +
+    (s.jitter === DEFAULT_POLICY.jitter ? 0 : 1);
 }

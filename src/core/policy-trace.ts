@@ -95,17 +95,22 @@ export function waitOf(trace: Trace, at: number, made: number): number {
  */
 export function tightestDeadline(trace: Trace, limit: number, target: number, maxTimeMs: number): number | null {
   const total = trace.runs * trace.calls;
+  if (total === 0) return maxTimeMs;
   const need = Math.max(1, Math.ceil(target * total - 1e-9));
-  const finishes: number[] = [];
+  const finishes = new Float64Array(total);
+  let n = 0;
   for (let at = 0; at < total; at++) {
     const k = trace.attempts[at];
-    if (trace.success[at] === 1 && k <= limit + 1) finishes.push(trace.starts[at * SLOTS + k - 1]);
+    if (trace.success[at] === 1 && k <= limit + 1) finishes[n++] = trace.starts[at * SLOTS + k - 1];
   }
-  if (finishes.length < need) return null;
+  if (n < need) return null;
   // Without retries the deadline never comes into play: keep the one in force.
   if (limit === 0) return maxTimeMs;
-  finishes.sort((a, b) => a - b);
-  return Math.min(maxTimeMs, Math.max(1000, Math.ceil(finishes[need - 1] / 1000) * 1000));
+  // Every success needed (the usual target): the latest one; otherwise the need-th earliest.
+  let finish = 0;
+  if (need === n) for (let i = 0; i < n; i++) finish = Math.max(finish, finishes[i]);
+  else finish = finishes.subarray(0, n).sort()[need - 1];
+  return Math.min(maxTimeMs, Math.max(1000, Math.ceil(finish / 1000) * 1000));
 }
 
 /** Totals of a policy over a trace: successes, and the summed wait (ms) and requests over all call-runs. */

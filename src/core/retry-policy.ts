@@ -91,11 +91,12 @@ export function decide(input: RetryInput, policy: RetryPolicy, random: () => num
   const c = input.classification;
   if (c.ok) return { retry: false, reason: 'success' };
   if (c.retry !== 'backoff') return { retry: false, reason: 'not-retryable' };
-  if (policy.limit <= 0) return { retry: false, reason: 'retry-off' };
-  if (input.attempt > policy.limit) return { retry: false, reason: 'limit' };
+  // Checked before --retry is: exit 75 (retryable) must mean that repeating the same command is safe.
   if (!isIdempotent(input.method) && !input.idempotencyKey && !policy.retryUnsafe && !notProcessed(c)) {
     return { retry: false, reason: 'unsafe-method' };
   }
+  if (policy.limit <= 0) return { retry: false, reason: 'retry-off' };
+  if (input.attempt > policy.limit) return { retry: false, reason: 'limit' };
   const asked = c.retryAfter !== null ? { delayMs: Math.round(c.retryAfter * 1000), reason: c.retryAfterSource ?? 'retry-after' } : null;
   const { delayMs, reason } = asked ?? { delayMs: backoffDelay(input.attempt, policy, random), reason: 'backoff' as const };
   if (policy.maxTimeMs !== null && input.elapsedMs + delayMs > policy.maxTimeMs) {

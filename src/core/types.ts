@@ -82,6 +82,8 @@ export interface InputProblem {
 export interface Classification {
   ok: boolean;
   status: number | null;
+  /** Where `status` came from: the input, the --status option, the code's documented status, or nowhere. */
+  statusSource: StatusSource;
   code: string | null;
   known: boolean;
   retryable: boolean;
@@ -96,6 +98,9 @@ export interface Classification {
   /** Where `retryAfter` came from; not part of the JSON contract, the retry log names it. */
   retryAfterSource?: WaitSource;
 }
+
+/** Where a classification's status came from. */
+export type StatusSource = 'input' | 'option' | 'catalog' | null;
 
 /** Where a server-requested wait was read. */
 export type WaitSource = 'retry-after' | 'retry_after' | 'x-ratelimit-reset';

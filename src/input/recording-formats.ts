@@ -1,5 +1,5 @@
 import { InputError } from '../core/errors.js';
-import { decodeCassette, headerMap } from '../core/cassette-codec.js';
+import { type CassetteExchange, decodeCassette, headerMap } from '../core/cassette-codec.js';
 import { isObject } from '../core/fields.js';
 import { requestRedactor } from '../core/redact.js';
 import type { RecordedCall, RecordedExchange } from '../core/recording.js';
@@ -17,46 +17,74 @@ const BROWSER_ERRORS: Record<string, string> = {
 
 /** Groups an op-errors cassette into calls: attempt 1, or another method or URL, starts a new call. */
 export function callsFromCassette(json: Json, file: string): RecordedCall[] {
-  return group(decodeCassette(json, file), (e, prev) => e.first || e.method !== prev.method || e.url !== prev.url);
+  return group(decodeCassette(json, file), cassetteStartsCall);
 }
 
 /** Groups HAR 1.2 entries into calls: consecutive entries with the same method and URL are attempts of one. */
 export function callsFromHar(json: Json, file: string): RecordedCall[] {
   const entries = isObject(json.log) && Array.isArray(json.log.entries) ? json.log.entries : null;
   if (!entries) throw new InputError(`${file} is not a HAR file: it has no log.entries`);
-  const exchanges = entries.map((e, i): RecordedExchange => {
-    if (!isObject(e) || !isObject(e.request) || !isObject(e.response)) throw new InputError(`${file}: entry ${i + 1} has no request or response`);
-    const res = e.response;
-    const status = Number(res.status) || 0;
-    const error = typeof e._error === 'string' ? e._error : typeof res._error === 'string' ? res._error : null;
-    const content = isObject(res.content) ? res.content : {};
-    let body = typeof content.text === 'string' ? content.text : '';
-    if (content.encoding === 'base64') body = Buffer.from(body, 'base64').toString('utf8');
-    const errno = error ? BROWSER_ERRORS[error.replace(/^net::/, '')] ?? 'ECONNRESET' : 'ECONNRESET';
-    // A browser export holds the user's credentials in clear: they are masked before anything is shown.
-    const requestHeaders = headerMap(e.request.headers);
-    const redact = requestRedactor(String(e.request.url ?? '-'), requestHeaders);
-    const attempt: Attempt = status > 0
-      ? { status, headers: redact.headers(headerMap(res.headers)), body: redact.text(body) }
-      : { status: null, headers: {}, body: '', transport: { code: errno, message: error ?? 'the browser got no response' } };
-    const startedAt = typeof e.startedDateTime === 'string' ? Date.parse(e.startedDateTime) : NaN;
-    return {
-      method: String(e.request.method ?? 'GET').toUpperCase(), url: redact.url(String(e.request.url ?? '-')), attempt,
-      // HAR writes -1 for a timing it does not know.
-      startedAt: Number.isNaN(startedAt) ? null : startedAt, durationMs: typeof e.time === 'number' && e.time >= 0 ? Math.round(e.time) : null,
-      idempotencyKey: 'idempotency-key' in requestHeaders, source: { input: file, line: i + 1 },
-    };
-  });
-  return group(exchanges, (e, prev) => e.method !== prev.method || e.url !== prev.url);
+  return group(entries.map((e, i) => exchangeFromHar(e, file, i)), harStartsCall);
+}
+
+/** Consecutive HAR entries with the same method and URL are attempts of one call. */
+export const harStartsCall = (e: RecordedExchange, prev: RecordedExchange): boolean => e.method !== prev.method || e.url !== prev.url;
+/** In a cassette, attempt 1, or another method or URL, starts a new call. */
+export const cassetteStartsCall = (e: CassetteExchange, prev: CassetteExchange): boolean =>
+  e.first || e.method !== prev.method || e.url !== prev.url;
+
+/** One HAR 1.2 entry as a recorded exchange, its credentials masked. */
+export function exchangeFromHar(e: unknown, file: string, i: number): RecordedExchange {
+  if (!isObject(e) || !isObject(e.request) || !isObject(e.response)) throw new InputError(`${file}: entry ${i + 1} has no request or response`);
+  const res = e.response;
+  const status = Number(res.status) || 0;
+  const error = [e._error, res._error, res._failureText].find((v): v is string => typeof v === 'string') ?? null;
+  const content = isObject(res.content) ? res.content : {};
+  let body = typeof content.text === 'string' ? content.text : '';
+  if (content.encoding === 'base64') body = Buffer.from(body, 'base64').toString('utf8');
+  const errno = error ? BROWSER_ERRORS[error.replace(/^net::/, '')] ?? 'ECONNRESET' : 'ECONNRESET';
+  // A browser export holds the user's credentials in clear: they are masked before anything is shown.
+  const requestHeaders = headerMap(e.request.headers);
+  const redact = requestRedactor(String(e.request.url ?? '-'), requestHeaders);
+  const attempt: Attempt = status > 0
+    ? { status, headers: redact.headers(headerMap(res.headers)), body: redact.text(body) }
+    : { status: null, headers: {}, body: '', transport: { code: errno, message: error ?? 'the browser got no response' } };
+  const startedAt = typeof e.startedDateTime === 'string' ? Date.parse(e.startedDateTime) : NaN;
+  return {
+    method: String(e.request.method ?? 'GET').toUpperCase(), url: redact.url(String(e.request.url ?? '-')), attempt,
+    // HAR writes -1 for a timing it does not know.
+    startedAt: Number.isNaN(startedAt) ? null : startedAt, durationMs: typeof e.time === 'number' && e.time >= 0 ? Math.round(e.time) : null,
+    idempotencyKey: 'idempotency-key' in requestHeaders, source: { input: file, line: i + 1 },
+  };
+}
+
+/** Groups exchanges read one at a time into calls, yielding each call once the next one starts. */
+export async function* groupStream<T extends RecordedExchange>(exchanges: AsyncIterable<T>, startsCall: (e: T, prev: T) => boolean): AsyncGenerator<RecordedCall> {
+  let current: RecordedCall | null = null;
+  let prev: T | null = null;
+  for await (const e of exchanges) {
+    const clean = cleanExchange(e);
+    if (current === null || prev === null || startsCall(e, prev)) {
+      if (current) yield current;
+      current = { method: e.method, url: e.url, attempts: [clean] };
+    } else current.attempts.push(clean);
+    prev = e;
+  }
+  if (current) yield current;
 }
 
 function group<T extends RecordedExchange>(exchanges: T[], startsCall: (e: T, prev: T) => boolean): RecordedCall[] {
   const calls: RecordedCall[] = [];
   exchanges.forEach((e, i) => {
-    const { method, url, attempt, startedAt, durationMs, idempotencyKey, source } = e;
-    const clean: RecordedExchange = { method, url, attempt, startedAt, durationMs, idempotencyKey, source };
-    if (i === 0 || startsCall(e, exchanges[i - 1])) calls.push({ method, url, attempts: [clean] });
+    const clean = cleanExchange(e);
+    if (i === 0 || startsCall(e, exchanges[i - 1])) calls.push({ method: e.method, url: e.url, attempts: [clean] });
     else calls[calls.length - 1].attempts.push(clean);
   });
   return calls;
+}
+
+/** The exchange without the fields only grouping needed. */
+function cleanExchange(e: RecordedExchange): RecordedExchange {
+  const { method, url, attempt, startedAt, durationMs, idempotencyKey, source } = e;
+  return { method, url, attempt, startedAt, durationMs, idempotencyKey, source };
 }

@@ -5,6 +5,7 @@ import type { AttemptSummary, SourceRef } from './classification-types.js';
 // (the head fields and the fix, two thirds of the bytes) are encoded once and copied as bytes.
 
 const RETRY_INDEX = { none: 0, backoff: 1, reauth: 2, refresh: 3 } as const;
+const SOURCE_INDEX = { input: 1, option: 2, catalog: 3 } as const;
 const MAX_CACHED = 4096;
 
 /**
@@ -48,13 +49,15 @@ export class ClassificationEncoder {
 
   /** The fields from `ok` to `retryAfter":`, the same for every response with this code, status and rule. */
   private head(c: Classification): Buffer {
-    const key = (c.status ?? 0) * 16 + RETRY_INDEX[c.retry] * 4 + (c.ok ? 2 : 0) + (c.known ? 1 : 0);
+    const source = c.statusSource === null ? 0 : SOURCE_INDEX[c.statusSource];
+    const key = ((c.status ?? 0) * 4 + source) * 16 + RETRY_INDEX[c.retry] * 4 + (c.ok ? 2 : 0) + (c.known ? 1 : 0);
     const code = c.code ?? '';
     let byKey = this.heads.get(code);
     if (!byKey) this.heads.set(code, (byKey = new Map()));
     let h = byKey.get(key);
     if (h === undefined) {
-      h = Buffer.from(`{"ok":${c.ok},"status":${c.status},"code":${this.recurring(c.code)},"known":${c.known},` +
+      h = Buffer.from(`{"ok":${c.ok},"status":${c.status},"statusSource":${c.statusSource === null ? 'null' : `"${c.statusSource}"`},` +
+        `"code":${this.recurring(c.code)},"known":${c.known},` +
         `"retryable":${c.retryable},"retry":"${c.retry}","retryAfter":`);
       if (byKey.size < 256 && this.heads.size < MAX_CACHED) byKey.set(key, h);
     }

@@ -32,6 +32,8 @@ export function renderClassification(
   const paint = (s: string) => paintRetry(theme, c.retry, s);
   const lines = [flow([[`${mark} ${status}${code}`, paint], [RETRY_VERDICT[c.retry], paint], where], width)];
   const row = (label: string, text: string) => lines.push(`  ${theme.bold(label.padEnd(13))}${wrap(text, width, ' '.repeat(15))}`);
+  // A status the user gave with --status needs no note; one taken from the catalog does.
+  if (c.statusSource === 'catalog') row('Status', `${c.status} (documented status; the input had none)`);
   if (c.message) row('Message', c.message.length > MAX_MESSAGE ? `${c.message.slice(0, MAX_MESSAGE)}… (${c.message.length} characters; --json has all)` : c.message);
   if (c.fix) row('Fix', c.fix);
   if (c.retryAfter !== null) row('Retry after', humanSeconds(c.retryAfter));

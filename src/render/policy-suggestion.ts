@@ -66,14 +66,14 @@ export function renderSuggestion(s: PolicySuggestion, calls: SuggestedCall[], ct
   const p = s.policy;
   const aim = ctx.target >= 1 ? 'every recoverable call' : `${pct(ctx.target)} of the recoverable calls`;
   let out = `${theme.bold('Suggested retry policy')}: the cheapest that recovers ${aim}` +
-    ` (${calls.length} calls: ${recoverable} recoverable, ${atOnce} ok at once, ${calls.length - recoverable - atOnce} unrecoverable)\n`;
+    ` (${calls.length} ${calls.length === 1 ? 'call' : 'calls'}: ${recoverable} recoverable, ${atOnce} ok at once, ${calls.length - recoverable - atOnce} unrecoverable)\n`;
   if (!s.targetMet) out += theme.error(`No policy in the search recovers ${aim}; this one recovers the most.\n`);
   const waits = `expected ${secs(s.expectedWaitMs)}, median ${secs(s.medianWaitMs)}, p95 ${secs(s.p95WaitMs)}`;
   out += `${renderTable(['Setting', 'Value'].map((h) => theme.bold(h)), [
     ['Retries', p.limit === 0 ? '0 (retrying off: nothing to recover)' : String(p.limit)],
     ['First wait', `${secs(p.baseDelayMs)}, doubling each retry`], ['Cap per wait', secs(p.maxDelayMs)],
     ['Jitter', p.jitter], ['Deadline', `${secs(p.maxTimeMs ?? 0)} (search bound ${secs(ctx.maxTimeMs)})`],
-    ['Survival', `${pct(s.survival)} of ${recoverable} recoverable calls${p.jitter === 'none' ? ' (no jitter: one run is exact)' : ` × ${s.runs} seeded runs`}`],
+    ['Survival', recoverable === 0 ? 'no call to recover' : `${pct(s.survival)} of ${recoverable} recoverable ${recoverable === 1 ? 'call' : 'calls'}${p.jitter === 'none' ? ' (no jitter: one run is exact)' : ` × ${s.runs} seeded runs`}`],
     ['Total wait', `${waits} (all recoverable calls of one run)`], ['Requests', `${round1(s.requests)} expected`],
     ['Cost', `${round1(s.cost)} = ${round1(s.expectedWaitMs / 1000)} s of waiting + ${round1(s.requests)} requests × ${ctx.requestWeight} s`],
   ])}\n`;

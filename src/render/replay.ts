@@ -34,10 +34,43 @@ export function verdictWords(sim: Simulation): string {
   }
 }
 
+/**
+ * What the table and summary of a replay need, gathered call by call: the first rows to show and the counts,
+ * so that replaying millions of calls holds no more than a table's worth of them.
+ */
+export class ReplayTally {
+  /** The first calls, as the table shows them. */
+  readonly shown: ReplayRow[] = [];
+  calls = 0;
+  failed = 0;
+  retryable = 0;
+  readonly counts = new Map<string, { n: number; retry: string }>();
+  // A Set keeps first-seen order and answers `has` at once; an array's includes() made 100k rows quadratic.
+  readonly ids = new Set<string>();
+  /** Request ids past the ones kept. */
+  moreIds = 0;
+
+  /** Counts one replayed call. */
+  add(r: ReplayRow): void {
+    this.calls++;
+    if (this.shown.length < MAX_TABLE_ROWS) this.shown.push(r);
+    const key = r.final.ok ? 'OK' : r.final.code ?? 'UNKNOWN_ERROR';
+    const entry = this.counts.get(key) ?? { n: 0, retry: r.final.ok ? '-' : r.final.retry };
+    entry.n++;
+    this.counts.set(key, entry);
+    if (!r.final.ok) this.failed++;
+    if (r.final.retryable) this.retryable++;
+    // Only the first 20 ids are shown: past MAX_IDS distinct ones, the rest are counted without a set (repeats included).
+    if (!r.final.ok && r.final.requestId && this.ids.size < MAX_IDS) this.ids.add(r.final.requestId);
+    else if (!r.final.ok && r.final.requestId && !this.ids.has(r.final.requestId)) this.moreIds++;
+  }
+}
+
+const MAX_IDS = 10_000;
+
 /** The table of calls: method, path, attempts, final status, code and verdict. */
-export function renderCallsTable(all: ReplayRow[], theme: Theme, width: number): string {
-  // A table of a huge recording helps nobody and takes long to draw: show the first rows and say so.
-  const rows = all.length > MAX_TABLE_ROWS ? all.slice(0, MAX_TABLE_ROWS) : all;
+export function renderCallsTable(rows: ReplayRow[], total: number, theme: Theme, width: number): string {
+  // A table of a huge recording helps nobody and takes long to draw: the first rows are shown, with the count.
   const body = rows.map((r) => {
     const c = r.final;
     const verdict = r.simulation ? verdictWords(r.simulation) : c.ok ? 'ok' : RETRY_VERDICT[c.retry];
@@ -45,7 +78,7 @@ export function renderCallsTable(all: ReplayRow[], theme: Theme, width: number):
     return [r.method, r.url === '-' ? r.input : shortPath(pathOf(r.url)), attemptsCell(r), c.status === null ? '-' : String(c.status),
       paint(c.code ?? 'OK'), paint(verdict)];
   });
-  const more = all.length > rows.length ? theme.dim(`... and ${all.length - rows.length} more calls (--json lists every one)\n`) : '';
+  const more = total > rows.length ? theme.dim(`... and ${total - rows.length} more calls (--json lists every one)\n`) : '';
   return `${renderTable(['Method', 'Path', 'Attempts', 'Status', 'Code', 'Verdict'].map((h) => theme.bold(h)), body, [], width)}\n${more}`;
 }
 
@@ -55,29 +88,15 @@ function attemptsCell(r: ReplayRow): string {
 }
 
 /** The summary: count per code, the share that is retryable, and the request ids to quote to support. */
-export function renderReplaySummary(rows: ReplayRow[], theme: Theme, width: number): string {
-  const counts = new Map<string, { n: number; retry: string }>();
-  // A Set keeps first-seen order and answers `has` at once; an array's includes() made 100k rows quadratic.
-  const ids = new Set<string>();
-  let retryable = 0;
-  let failed = 0;
-  for (const r of rows) {
-    const key = r.final.ok ? 'OK' : r.final.code ?? 'UNKNOWN_ERROR';
-    const entry = counts.get(key) ?? { n: 0, retry: r.final.ok ? '-' : r.final.retry };
-    entry.n++;
-    counts.set(key, entry);
-    if (!r.final.ok) failed++;
-    if (r.final.retryable) retryable++;
-    if (!r.final.ok && r.final.requestId) ids.add(r.final.requestId);
-  }
-  const sorted = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0]));
+export function renderReplaySummary(t: ReplayTally, theme: Theme, width: number): string {
+  const sorted = [...t.counts.entries()].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0]));
   let out = `${renderTable(['Code', 'Calls', 'Retry'].map((h) => theme.bold(h)), sorted.map(([code, e]) => [code, String(e.n), e.retry]), [], width)}\n`;
-  const share = failed === 0 ? 0 : Math.round((retryable / failed) * 100);
-  out += `${rows.length} ${rows.length === 1 ? 'call' : 'calls'}: ${rows.length - failed} ok, ${failed} failed, ` +
-    `${retryable} of the failures retryable (${share}%)\n`;
-  if (ids.size > 0) {
-    const first = [...ids].slice(0, 20);
-    const list = `${first.join(', ')}${ids.size > 20 ? ` and ${ids.size - 20} more` : ''}`;
+  const share = t.failed === 0 ? 0 : Math.round((t.retryable / t.failed) * 100);
+  out += `${t.calls} ${t.calls === 1 ? 'call' : 'calls'}: ${t.calls - t.failed} ok, ${t.failed} failed, ` +
+    `${t.retryable} of the failures retryable (${share}%)\n`;
+  const total = t.ids.size + t.moreIds;
+  if (total > 0) {
+    const list = `${[...t.ids].slice(0, 20).join(', ')}${total > 20 ? ` and ${total - 20} more` : ''}`;
     const label = 'Request ids to quote to support:';
     out += `${theme.bold(label)}${wrap(`${label} ${list}`, width, '  ').slice(label.length)}\n`;
   }

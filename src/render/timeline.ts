@@ -7,7 +7,8 @@ import { type MarkOutcome, type TimelineLane, type TimelineRow, type TimelineWai
 import { RETRY_VERDICT } from './words.js';
 
 const GLYPH: Record<MarkOutcome, string> = { success: '●', retryable: '▲', 'not-retryable': '■', transport: '✕' };
-const MAX_ROWS = 200;
+// Each row is several lines of glyphs that the table measures one by one, and past 50 rows the HTML report reads better.
+const MAX_ROWS = 50;
 const VERDICT_WIDTH = 24;
 
 /** A length of time as the timeline labels it: `0.8 s`, `12 s`. */
@@ -48,7 +49,8 @@ export function renderTimeline(rows: TimelineRow[], theme: Theme, width: number)
     if (row.simulated) lanes.push(lane('sim', row.simulated, end, laneWidth, row.deadlineMs, theme, paint));
     const axis = `    0${' '.repeat(Math.max(1, laneWidth - 1 - secondsLabel(end).length))}${secondsLabel(end)}`;
     const waits = (row.simulated ?? row.recorded).waits.map(waitWords);
-    const notes = [row.timed ? '' : 'no timestamps: order only', waits.length ? `waits: ${waits.join(', ')}` : ''].filter(Boolean);
+    const pastAxis = row.deadlineMs !== null && row.deadlineMs > end ? `deadline ${secondsLabel(row.deadlineMs)}, past the axis` : '';
+    const notes = [row.timed ? '' : 'no timestamps: order only', waits.length ? `waits: ${waits.join(', ')}` : '', pastAxis].filter(Boolean);
     const ok = row.final.ok;
     return [String(row.index), callLabel(row), [...lanes, theme.dim(axis), ...notes.map((n) => theme.dim(n))].join('\n'),
       ok ? theme.ok(rowVerdict(row)) : theme.error(rowVerdict(row))];

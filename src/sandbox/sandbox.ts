@@ -77,13 +77,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     } catch (e) {
       // The client left or the sandbox is closing: there is nobody to answer.
       if (controller?.signal.aborted || req.socket.destroyed) return;
-      reply = internalError(requestId);
+      reply = reshape(internalError(requestId), envelope);
       options.log?.(`${method} ${path}: sandbox error: ${(e as Error).message}`);
     }
     try {
       sendReply(res, reply, requestId);
     } catch {
-      reply = internalError(requestId);
+      reply = reshape(internalError(requestId), envelope);
       if (!res.headersSent) sendReply(res, reply, requestId);
     }
     options.log?.(logLine(method, rawTarget, reply, performance.now() - started));

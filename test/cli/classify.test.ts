@@ -29,7 +29,8 @@ describe('op-errors classify', () => {
     const r = await run(['classify', '--status', '422'], body);
     expect(r.code).toBe(1);
     expect(r.out).toContain('VALIDATION_ERROR');
-    expect(r.out).toMatch(/│ companies\[0\]\.company_name +│ Field required/);
+    expect(r.out).toMatch(/│ companies\[0\]\.company_name +│ Field required.* +│ Every company needs +│/);
+    expect(r.out).toMatch(/│ Field +│ Problem +│ Fix +│/);
   });
 
   it('prints one JSON object per exchange with the documented fields', async () => {
@@ -38,7 +39,7 @@ describe('op-errors classify', () => {
     const out = lines(r.out);
     expect(out.map((o) => o.code)).toEqual(['ORDER_NOT_FOUND', 'SERVICE_UNAVAILABLE', null]);
     for (const o of out) {
-      expect(Object.keys(o)).toEqual(['ok', 'status', 'code', 'known', 'retryable', 'retry', 'retryAfter', 'message', 'fix',
+      expect(Object.keys(o)).toEqual(['ok', 'status', 'statusSource', 'code', 'known', 'retryable', 'retry', 'retryAfter', 'message', 'fix',
         'requestId', 'fields', 'details', 'attempts', 'source']);
     }
     expect(out[0]).toMatchObject({ ok: false, status: 404, known: true, retry: 'none', source: { input: '-', line: 1 } });
@@ -107,7 +108,7 @@ describe('the JSON line', () => {
   it('equals JSON.stringify of the same fields, including awkward values', async () => {
     const { ClassificationEncoder } = await import('../../src/render/classification-json.js');
     const c = {
-      ok: false, status: 429, code: 'X"Y', known: false, retryable: true, retry: 'backoff' as const, retryAfter: 1.5,
+      ok: false, status: 429, statusSource: 'input' as const, code: 'X"Y', known: false, retryable: true, retry: 'backoff' as const, retryAfter: 1.5,
       message: 'line\nbreak \u2028 "q"', fix: 'f\\x', requestId: null, fields: [{ field: 'a', message: 'b' }],
       details: { n: [1, { m: null }] },
     };

@@ -108,8 +108,14 @@ describe('replay --timeline and --report', () => {
     expect(row(1)).toMatch(/<g class="deadline"><text[^>]*>deadline 300 s →/);
     expect(row(2)).toMatch(/class="mark not-retryable simulated"/);
     expect(row(4)).toMatch(/<g class="wait retry-after"><title>wait 3\.0 s Retry-After/);
-    expect(html).toMatch(/<th>Policy<\/th><td>--retry 3: backoff from 1 s/);
+    expect(html).toMatch(/<th>Policy<\/th><td>3 retries: backoff from 1 s/);
     expect(html).toMatch(/<th>Survival<\/th><td>3 of 5 calls \(60%\) would succeed/);
+
+    const tight = join(dir, 'tight.html');
+    await run(['replay', file, '--retry', '3', '--jitter', 'none', '--retry-max-time', '5', '--report', tight]);
+    const first = readFileSync(tight, 'utf8').split('data-call="2"')[0];
+    expect(first).toMatch(/<g class="deadline"><line x1="[\d.]+"[^>]*\/><text[^>]*>deadline 5\.0 s<\/text>/);
+    expect(first).toContain('would stop at the deadline after 2 retries');
 
     const recorded = join(dir, 'recorded.html');
     await run(['replay', file, '--report', recorded]);
@@ -117,6 +123,20 @@ describe('replay --timeline and --report', () => {
     expect(plain).not.toContain('simulated"');
     expect(plain).toMatch(/<title>wait 3\.0 s Retry-After<\/title>/);
     expect(plain).toContain('2026-11-21 09:01:20 UTC');
+  });
+
+  it('draws a capture without timestamps in recorded order, and says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'op-incident-'));
+    const capture = join(dir, 'capture.txt');
+    writeFileSync(capture, 'HTTP/1.1 503 Service Unavailable\r\nRetry-After: 2\r\n\r\n{"error":{"code":"SERVICE_UNAVAILABLE"}}\n' +
+      'HTTP/1.1 200 OK\r\n\r\n{"items":[]}\n');
+    const r = await run(['replay', capture, '--retry', '2', '--timeline', '--report', join(dir, 'r.html')]);
+    expect(r.out).toMatch(/rec ▲ +●/);
+    expect(r.out).toMatch(/sim ▲─+●/);
+    expect(r.out).toContain('no timestamps: order only');
+    const html = readFileSync(join(dir, 'r.html'), 'utf8');
+    expect(html).toContain('no timestamps: attempts in recorded order, a second apart');
+    expect(html).toMatch(/<g class="wait retry-after"><title>wait 2\.0 s Retry-After/);
   });
 
   it('says which report file cannot be written', async () => {

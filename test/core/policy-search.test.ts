@@ -69,9 +69,21 @@ describe('suggestPolicy', () => {
     expect(s.cost).toBeCloseTo(2 + s.expectedWaitMs / 1000, 6);
   });
 
+  it('weighs requests against waiting as --request-weight says', () => {
+    const calls = [searchCall(outage(6000)), searchCall(outage(9000))];
+    const even = suggestPolicy(calls, opts);
+    const waitOnly = suggestPolicy(calls, { ...opts, requestWeight: 0 });
+    const requestsDear = suggestPolicy(calls, { ...opts, requestWeight: 30 });
+    expect(waitOnly.expectedWaitMs).toBeLessThan(even.expectedWaitMs);
+    expect(waitOnly.requests).toBeGreaterThan(even.requests);
+    expect(requestsDear.requests).toBeLessThan(even.requests);
+    expect(waitOnly.cost).toBeCloseTo(waitOnly.expectedWaitMs / 1000, 6);
+    expect(requestsDear.cost).toBeCloseTo(requestsDear.expectedWaitMs / 1000 + 30 * requestsDear.requests, 6);
+  });
+
   it('suggests retrying off when nothing needed a retry', () => {
     const s = suggestPolicy([searchCall({ steps: [{ at: 0, status: 200 }] }), searchCall({ steps: [{ at: 0, status: 404 }] })], opts);
     expect(s.policy.limit).toBe(0);
-    expect(s).toMatchObject({ survival: 1, requests: 0, candidates: 1 });
+    expect(s).toMatchObject({ survival: 1, requests: 0, candidates: 1, targetMet: true, replayVerified: true });
   });
 });

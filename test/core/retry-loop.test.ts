@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/core/classify.js';
 import type { RecordedExchange } from '../../src/core/recording.js';
 import { seededRandom, simulate } from '../../src/core/replay.js';
-import { type AttemptRequest, type LoopSpec, VirtualClock, runRetryLoop, simulateRetryLoop } from '../../src/core/retry-loop.js';
+import { type AttemptRequest, type LoopSpec, MAX_TIMER_MS, VirtualClock, runRetryLoop, simulateRetryLoop } from '../../src/core/retry-loop.js';
 import { DEFAULT_POLICY } from '../../src/core/retry-policy.js';
 import type { Attempt } from '../../src/core/types.js';
 import { defaultCatalog } from '../../src/data/catalog.js';
@@ -46,6 +46,16 @@ describe('the one retry loop', () => {
       return { attempt: answers[0], durationMs: 1000 };
     });
     expect(asked.map((r) => r.timeoutMs)).toEqual([3000, 1500]);
+  });
+
+  it('never asks for a timeout longer than a Node timer holds (--timeout 2200000 would fire after 1 ms)', () => {
+    const clock = new VirtualClock();
+    const asked: AttemptRequest[] = [];
+    simulateRetryLoop(spec({ policy: { ...DEFAULT_POLICY, limit: 0 }, timeoutMs: 2_200_000_000 }), clock, (request) => {
+      asked.push(request);
+      return { attempt: answers[3], durationMs: 1 };
+    });
+    expect(asked[0].timeoutMs).toBe(MAX_TIMER_MS);
   });
 
   it('ends as interrupted when a real wait is cut short, keeping the attempts made', async () => {

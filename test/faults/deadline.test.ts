@@ -13,10 +13,11 @@ afterEach(async () => {
 describe('deadlines and long waits hold', () => {
   it('an attempt in flight is cut by what is left of --retry-max-time, not only by --timeout', async () => {
     server = await startServer(['hang']);
-    const r = await call({ method: 'GET', target: `${server.url}/orders`, retry: 3, retryMaxTime: 0.3, timeout: 20 });
+    const r = await call({ method: 'GET', target: `${server.url}/orders`, retry: 3, retryMaxTime: 1, timeout: 20 });
     expect(r.code).toBe(75);
     expect(r.err).toMatch(/attempt 1 of 4: ETIMEDOUT/);
-    expect(server.requests).toHaveLength(1);
+    // On a loaded machine the deadline may pass before the request is even read; never a second attempt.
+    expect(server.requests.length).toBeLessThanOrEqual(1);
   }, 10_000);
 
   it('a wait past the 2^31-1 ms a Node timer holds is slept in full, in pieces', async () => {

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -95,6 +95,34 @@ describe('call --record: files are kept as they were', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(readFileSync(file, 'utf8')).interactions).toHaveLength(1);
     expect(readdirSync(d)).toEqual(['c.json']);
+  });
+
+  it('takes over the lock of a recorder killed with -9', async () => {
+    server = await startServer([created]);
+    const file = join(dir(), 'c.json');
+    // A real process takes the lock the way op-errors does (its PID inside), then dies without releasing it.
+    const child = spawn(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(`${file}.lock`)}, process.pid + '\\n'); setInterval(() => {}, 1000)`]);
+    await new Promise<void>((ok) => {
+      const poll = setInterval(() => existsSync(`${file}.lock`) && (clearInterval(poll), ok()), 10);
+    });
+    child.kill('SIGKILL');
+    await new Promise((ok) => child.once('exit', ok));
+    const r = await call({ method: 'POST', target: `${server.url}/orders`, data: '{}', record: file });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8')).interactions).toHaveLength(1);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it('keeps every response when 10 POSTs record into one multi-megabyte cassette at once', async () => {
+    server = await startServer([created]);
+    const file = join(dir(), 'big.json');
+    const filler = Array.from({ length: 1000 }, (_, n) => ({ recordedAt: '', attempt: 1, request: { method: 'GET', url: `/o/${n}`, headers: {}, body: null },
+      response: { status: 200, headers: {}, body: 'x'.repeat(4000) }, transport: null, durationMs: 1 }));
+    writeFileSync(file, JSON.stringify({ format: 'op-errors-cassette', version: 1, interactions: filler }));
+    const runs = await Promise.all(Array.from({ length: 10 }, () => call({ method: 'POST', target: `${server!.url}/orders`, data: '{}', record: file })));
+    expect(runs.map((r) => r.code)).toEqual(Array(10).fill(0));
+    expect(runs.every((r) => r.out.includes('ord_123'))).toBe(true);
+    expect(JSON.parse(readFileSync(file, 'utf8')).interactions).toHaveLength(1010);
   });
 
   it('prints the response and saves it beside the cassette when the cassette refuses the write', async () => {

@@ -46,4 +46,13 @@ describe('a call ended by a signal keeps what happened', () => {
       expect(cassette.interactions.map((i: { response: { status: number } }) => i.response.status)).toEqual([503]);
     });
   }
+
+  it('SIGTERM while an attempt is in flight exits 143 with the earlier attempts in the cassette', async () => {
+    server = await startServer([{ status: 503, headers: { 'retry-after': '0' }, body: { error: { code: 'SERVICE_UNAVAILABLE' } } }, 'hang']);
+    const file = join(mkdtempSync(join(tmpdir(), 'op-errors-sig-')), 'c.json');
+    const r = await killedDuringWait(['call', 'GET', `${server.url}/orders`, '--retry', '3', '--timeout', '60', '--record', file], 'SIGTERM');
+    expect(r.code).toBe(143);
+    expect(r.err).toMatch(/interrupted during (attempt 2 \(SIGTERM\)|the wait after attempt 1)/);
+    expect(JSON.parse(readFileSync(file, 'utf8')).interactions).toHaveLength(1);
+  });
 });

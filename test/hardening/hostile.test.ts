@@ -38,16 +38,28 @@ async function write(name: string, make: (w: (s: string | Buffer) => void) => vo
 }
 
 describe('hostile inputs end with a clear message or a correct result, in bounded time and memory', () => {
-  it('a 50 MB single-line JSON body', async () => {
+  it('a 50 MB single-line JSON body is skipped with a message, and the next line still classified', async () => {
     const file = await write('big.json', (w) => {
       w('{"code":"DATA_QUALITY_ERROR","message":"');
       for (let i = 0; i < 50; i++) w('x'.repeat(1024 * 1024));
-      w('"}\n');
+      w('"}\n{"code":"ORDER_NOT_FOUND"}\n');
     });
     const r = await cli(['classify', '--json', file]);
-    expect(r.code).toBe(1);
-    expect(r.out.slice(0, 80)).toContain('"code":"DATA_QUALITY_ERROR"');
-    expect(r.rssMb).toBeLessThan(700);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/line 1: line over 16 MB: skipped; the rest of the input is still read/);
+    expect(JSON.parse(r.out)).toMatchObject({ code: 'ORDER_NOT_FOUND', source: { line: 2 } });
+    expect(r.rssMb).toBeLessThan(200);
+  });
+
+  it('60 MB with no newline at all', async () => {
+    const file = await write('zeros.bin', (w) => {
+      for (let i = 0; i < 60; i++) w(Buffer.alloc(1024 * 1024));
+    });
+    const r = await cli(['classify', '--json', file]);
+    expect([r.code, r.out]).toEqual([2, '']);
+    expect(r.err.split("\n")[0]).toBe(`op-errors: ${file} line 1: line over 16 MB: skipped; the rest of the input is still read`);
+    expect(r.err).not.toMatch(/no input/);
+    expect(r.rssMb).toBeLessThan(200);
   });
 
   it('JSON nested 100,000 levels deep', async () => {
@@ -101,7 +113,7 @@ describe('hostile inputs end with a clear message or a correct result, in bounde
     const r = await cli(['classify', '--json', file]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/header block starting at line 1 has no end/);
-    expect(r.err).toMatch(/over 64 MB/);
+    expect(r.err).toMatch(/over 16 MB/);
     expect(r.rssMb).toBeLessThan(700);
   });
 });

@@ -30,7 +30,7 @@ const attempt: fc.Arbitrary<Attempt> = fc.record({
 
 function checkContract(c: Classification) {
   const line = JSON.parse(new ClassificationEncoder().line(c, [{ status: c.status, code: c.code }], { input: '-', line: 1 }));
-  expect(Object.keys(line)).toEqual(['ok', 'status', 'code', 'known', 'retryable', 'retry', 'retryAfter', 'message', 'fix',
+  expect(Object.keys(line)).toEqual(['ok', 'status', 'statusSource', 'code', 'known', 'retryable', 'retry', 'retryAfter', 'message', 'fix',
     'requestId', 'fields', 'details', 'attempts', 'source']);
   expect(typeof line.ok).toBe('boolean');
   expect(line.status === null || Number.isInteger(line.status)).toBe(true);
@@ -41,11 +41,16 @@ function checkContract(c: Classification) {
   for (const f of line.fields) expect([typeof f.field, typeof f.message]).toEqual(['string', 'string']);
 }
 
+// Each run of the suite draws new cases (a random seed), so coverage grows run by run; the counts are set
+// to keep the suite fast. OP_ERRORS_PROPERTY_SCALE=10 explores ten times as many cases in one run.
+const SCALE = Number(process.env.OP_ERRORS_PROPERTY_SCALE) > 0 ? Number(process.env.OP_ERRORS_PROPERTY_SCALE) : 1;
+const runs = (n: number) => ({ numRuns: Math.round(n * SCALE) });
+
 describe('properties', () => {
   it('the classifier never throws and always honours the JSON contract', () => {
     fc.assert(fc.property(attempt, fc.option(fc.integer({ min: 100, max: 599 })), (a, hint) => {
       checkContract(classify(a, { ...opts, statusHint: hint }));
-    }), { numRuns: 3000 });
+    }), runs(1000));
   });
 
   it('the reader never throws on arbitrary text, and what it reads classifies within the contract', () => {
@@ -55,7 +60,7 @@ describe('properties', () => {
     fc.assert(fc.property(text, (t) => {
       const { exchanges } = readAll(t);
       for (const ex of exchanges) checkContract(classifyExchange(ex, opts));
-    }), { numRuns: 2000 });
+    }), runs(700));
   });
 
   const policy: fc.Arbitrary<RetryPolicy> = fc.record({
@@ -76,12 +81,12 @@ describe('properties', () => {
         if (d.reason === 'backoff') expect(d.delayMs).toBeLessThanOrEqual(p.maxDelayMs);
         if (p.maxTimeMs !== null) expect(elapsed + d.delayMs).toBeLessThanOrEqual(p.maxTimeMs);
         if (!isIdempotent(m) && !key && !p.retryUnsafe) expect(c.status === 429 || c.code === 'CONNECTION_REFUSED').toBe(true);
-      }), { numRuns: 5000 });
+      }), runs(1500));
   });
 
   it('the default policy retries nothing until --retry', () => {
     fc.assert(fc.property(attempt, method, (a, m) => {
       expect(decide({ attempt: 1, classification: classify(a, opts), method: m, idempotencyKey: false, elapsedMs: 0 }, DEFAULT_POLICY, Math.random).retry).toBe(false);
-    }), { numRuns: 500 });
+    }), runs(300));
   });
 });

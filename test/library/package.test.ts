@@ -31,7 +31,8 @@ function docExample(): { code: string; expected: string } {
 }
 
 beforeAll(() => {
-  // dist/ is built by the global setup; --ignore-scripts packs it as it is.
+  // The bundles come from the global setup; the declarations only this test needs. --ignore-scripts packs as is.
+  execFileSync(process.execPath, ['scripts/library-types.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const r = npm(['pack', '--json', '--ignore-scripts', '--pack-destination', work], ROOT);
   packed = (JSON.parse(r.stdout) as Packed[])[0];
 }, 60_000);
@@ -40,15 +41,22 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('the packed package', () => {
   it('ships the bundle, the library, its types and a LICENSE, under 350 kB, with no dependencies', () => {
     const paths = packed.files.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['LICENSE', 'bin/op-errors.js', 'dist/bundle/main.js', 'dist/bundle/main.js.map',
+    expect(paths).toEqual(expect.arrayContaining(['LICENSE', 'bin/op-errors.js', 'dist/bundle/main.cjs', 'dist/bundle/main.cjs.map', 'bin/package.json',
       'dist/lib/index.js', 'dist/types/library/index.d.ts']));
     expect(paths.filter((p) => !/^(bin|dist\/(bundle|lib|types))\/|^(LICENSE|README\.md|package\.json)$/.test(p))).toEqual([]);
     // Every map belongs to a shipped script, so --debug traces can be mapped.
     for (const map of paths.filter((p) => p.endsWith('.map'))) expect(paths).toContain(map.slice(0, -4));
+    // The code cache is made on the first run, for the Node that runs it.
+    expect(paths).not.toContain('dist/bundle/main.cjs.cache');
     expect(packed.size).toBeLessThan(350_000);
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
     expect(pkg.dependencies ?? {}).toEqual({});
     expect(Object.keys(pkg.scripts)).not.toContain('prepare');
+  });
+
+  it('starts the CLI from a code cache that this Node accepts', () => {
+    const script = 'const { script } = require("./bin/op-errors.js").load(); console.log(script.cachedDataRejected);';
+    expect(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8' })).toBe('false\n');
   });
 
   it('installs into an empty project offline and answers import { classify, explain } from "op-errors"', () => {
@@ -66,6 +74,10 @@ describe('the packed package', () => {
     expect(execFileSync(process.execPath, ['example.mjs'], { cwd: project, encoding: 'utf8' }).trim()).toBe(expected);
     const cli = execFileSync(join(project, 'node_modules/.bin/op-errors'), ['explain', '429'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(cli).toMatch(/RATE_LIMIT_EXCEEDED/);
+    // The first run left a code cache beside the bundle, and the next run accepts it.
+    const bin = JSON.stringify(join(project, 'node_modules/op-errors/bin/op-errors.js'));
+    const accepted = `const { script } = require(${bin}).load(); console.log(script.cachedDataRejected);`;
+    expect(execFileSync(process.execPath, ['-e', accepted], { cwd: project, encoding: 'utf8' })).toBe('false\n');
   }, 60_000);
 
   it('installs globally without warnings and runs', () => {

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { connect } from 'node:net';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { Budget } from '../../src/sandbox/budget.js';
@@ -26,6 +27,33 @@ describe('serve: malformed requests', () => {
     }
     expect((await curl(s.root, '/health')).status).toBe(200);
     expect((await s.call('GET', '/api/v1/orders')).status).toBe(200);
+  });
+
+  it('survives raw malformed requests on the socket, answering what can be answered in JSON', async () => {
+    const s = await sandbox();
+    const raw = (bytes: string) => new Promise<string>((resolve) => {
+      const socket = connect(s.port, '127.0.0.1');
+      let got = '';
+      socket.setTimeout(3000, () => socket.destroy());
+      socket.on('data', (d) => (got += d.toString('latin1')));
+      socket.on('close', () => resolve(got));
+      socket.on('error', () => resolve(got));
+      socket.end(bytes);
+    });
+    const cases: [string, RegExp][] = [
+      ['GET /api/v1/a b HTTP/1.1\r\nHost: x\r\n\r\n', /^HTTP\/1\.1 400 .*"code":"BAD_REQUEST"/s],
+      ['POST /api/v1/orders HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n', /^HTTP\/1\.1 400/],
+      ['POST /api/v1/orders HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n', /^HTTP\/1\.1 400/],
+      [`GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, /^HTTP\/1\.1 431 .*REQUEST_HEADER_FIELDS_TOO_LARGE/s],
+      ['\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03', /^HTTP\/1\.1 400/],
+      ['GET http://elsewhere.example/api/v1/orders HTTP/1.1\r\nHost: elsewhere.example\r\n\r\n', /^HTTP\/1\.1 401 /],
+      ['CONNECT 127.0.0.1:1 HTTP/1.1\r\nHost: x\r\n\r\n', /^(HTTP\/1\.1 400|)/],
+      ['POST /api/v1/orders HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"comp', /^HTTP\/1\.1 400 .*HPE_INVALID_EOF_STATE/s],
+    ];
+    for (const [bytes, expected] of cases) {
+      expect([bytes.slice(0, 40), await raw(bytes)]).toEqual([bytes.slice(0, 40), expect.stringMatching(expected)]);
+      expect((await s.call('GET', '/health', { key: null })).status).toBe(200);
+    }
   });
 
   it('reads origin and absolute form, drops a fragment and a trailing slash', () => {

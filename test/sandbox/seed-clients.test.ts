@@ -9,9 +9,11 @@ import type { Envelope, ScenarioName } from '../../src/sandbox/types.js';
 import { sandbox } from './client.js';
 
 const CLIENTS = fileURLToPath(new URL('../fixtures/clients/', import.meta.url));
-const importable = (module: string) => spawnSync('python3', ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0;
-const HAS_REQUESTS = importable('requests');
-const HAS_HTTPX = importable('httpx');
+// The first python3 that imports the module: the one on PATH, else Debian's (python3-requests, python3-httpx).
+const pythonWith = (module: string) => ['python3', '/usr/bin/python3']
+  .find((python) => spawnSync(python, ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0) ?? null;
+const WITH_REQUESTS = pythonWith('requests');
+const WITH_HTTPX = pythonWith('httpx');
 
 let dir = '';
 beforeAll(async () => {
@@ -84,18 +86,18 @@ describe('the seeds\' JavaScript and TypeScript samples against serve', () => {
 });
 
 describe('the seeds\' Python samples against serve', () => {
-  it.skipIf(!HAS_REQUESTS)('000 resilient_request (requests): backs off on 503s, then raises the 401 its unauthenticated POST gets', async () => {
+  it.skipIf(!WITH_REQUESTS)('000 resilient_request (requests): backs off on 503s, then raises the 401 its unauthenticated POST gets', async () => {
     const s = await sandbox({ scenario: 'flaky' });
-    const r = await run('python3', [join(CLIENTS, 'run-sample.py'), join(CLIENTS, '000-resilient-request.py'), `${s.root}/api/v1/orders`], {});
+    const r = await run(WITH_REQUESTS as string, [join(CLIENTS, 'run-sample.py'), join(CLIENTS, '000-resilient-request.py'), `${s.root}/api/v1/orders`], {});
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/requests\.exceptions\.HTTPError: 401 Client Error/);
     expect(r.sleeps.map(Math.floor)).toEqual([1, 2]);
     expect(s.logs.map((l) => l.split(' → ')[1].split(' ')[0])).toEqual(['503', '503', '401']);
   });
 
-  it.skipIf(!HAS_HTTPX)('001 request_with_backoff (httpx): lists orders through the flaky scenario', async () => {
+  it.skipIf(!WITH_HTTPX)('001 request_with_backoff (httpx): lists orders through the flaky scenario', async () => {
     const s = await sandbox({ scenario: 'flaky' });
-    const r = await run('python3', [join(CLIENTS, 'run-sample.py'), join(CLIENTS, '001-httpx-backoff.py'), `${s.root}/api/v1/orders`],
+    const r = await run(WITH_HTTPX as string, [join(CLIENTS, 'run-sample.py'), join(CLIENTS, '001-httpx-backoff.py'), `${s.root}/api/v1/orders`],
       { OPENPROSPECT_API_KEY: 'lnc_test_full_access' });
     expect(r.code).toBe(0);
     expect(r.sleeps).toEqual([1, 2]);

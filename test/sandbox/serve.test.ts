@@ -92,7 +92,7 @@ describe('runServe', () => {
 
 describe('serve on the command line', () => {
   it('rejects a port outside 0-65535, an unknown scenario and a fail rate outside 0-1 with exit 2', async () => {
-    for (const args of [['--port', '70000'], ['--port', 'http'], ['--scenario', 'chaos'], ['--fail-rate', '1.5'], ['--slow-ms', '-1']]) {
+    for (const args of [['--port', '70000'], ['--port', 'http'], ['--scenario', 'chaos'], ['--fail-rate', '1.5'], ['--slow-ms', '-1'], ['--envelope', 'xml']]) {
       const io = createTestIo();
       expect(await main(['serve', ...args], io)).toBe(2);
       expect(io.stderr()).toMatch(/op-errors: option '--[a-z-]+ <[^>]+>' argument '[^']*' is invalid|op-errors: option .* Allowed choices are/);
@@ -113,11 +113,26 @@ describe('serve on the command line', () => {
     expect(await running).toBe(0);
   });
 
+  it('answers in the envelope --envelope names, and says so in the banner', async () => {
+    const io = createTestIo({ env: { XDG_CONFIG_HOME: '/nonexistent' } });
+    const running = main(['serve', '--port', '0', '--envelope', 'legacy'], io);
+    let url = '';
+    for (let i = 0; i < 200 && !url; i++) {
+      url = /listening on (http:\S+)\/api\/v1/.exec(io.stderr())?.[1] ?? '';
+      if (!url) await new Promise((r) => setTimeout(r, 10));
+    }
+    expect((await send(url, 'GET', '/api/v1/orders', { key: 'lnc_test_nobody' })).json).toEqual({ error: 'UNAUTHORIZED', message: 'Invalid API key' });
+    expect(io.stderr()).toContain('op-errors: errors in the legacy envelope (--envelope flat|nested|legacy)');
+    expect(io.stderr()).toMatch(/op-errors: {3}lnc_test_revoked {6}\(revoked: answers 401\)/);
+    io.interrupt();
+    expect(await running).toBe(0);
+  });
+
   it('documents the options and examples in its help', async () => {
     const io = createTestIo();
     expect(await main(['serve', '--help'], io)).toBe(0);
     const help = io.stdout();
-    for (const text of ['--port <n>', '--scenario <name>', '--fail-rate <0..1>', '--cassette <file>', 'Examples:', 'rate-limited']) {
+    for (const text of ['--port <n>', '--scenario <name>', '--fail-rate <0..1>', '--cassette <file>', '--envelope <shape>', 'lnc_test_expired', 'Examples:', 'rate-limited']) {
       expect(help).toContain(text);
     }
   });

@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { KEY, call } from '../helpers/call.js';
+
+let server: Server | null = null;
+afterEach(() => new Promise<void>((ok) => (server ? server.close(() => ok()) : ok())));
+
+/** Serves a body of `size` bytes in odd-sized pieces, with the key echoed at `keyAt`. */
+async function serveLong(size: number, keyAt: number): Promise<{ url: string; expected: string }> {
+  const bytes = Buffer.alloc(size);
+  for (let i = 0; i < size; i++) bytes[i] = 97 + (i % 26);
+  bytes.write(KEY, keyAt);
+  server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    let at = 0;
+    const pump = () => {
+      while (at < size) {
+        const piece = bytes.subarray(at, at + 70_001);
+        at += piece.length;
+        if (!res.write(piece)) return void res.once('drain', pump);
+      }
+      res.end();
+    };
+    pump();
+  });
+  await new Promise<void>((ok) => server!.listen(0, '127.0.0.1', ok));
+  const expected = bytes.toString('latin1').replace(KEY, '[REDACTED]');
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/export`, expected };
+}
+const digest = (s: string) => createHash('sha256').update(s).digest('hex');
+
+describe('a body longer than op-errors holds streams through whole', () => {
+  it('--body-only passes every byte, the key masked even where it straddles the 1 MiB prefix', async () => {
+    const { url, expected } = await serveLong(3 * 1024 * 1024 + 17, 1024 * 1024 - 10);
+    const r = await call({ method: 'GET', target: url, bodyOnly: true });
+    expect(r.code).toBe(0);
+    expect(r.out.length).toBe(expected.length);
+    expect(digest(r.out)).toBe(digest(expected));
+    expect(r.err).toMatch(/classified from its first 1 MiB/);
+  });
+
+  it('--output receives the whole body, also with --json, and a path that cannot be written is refused before sending', async () => {
+    const { url, expected } = await serveLong(2 * 1024 * 1024 + 3, 2 * 1024 * 1024 - 40);
+    const file = join(mkdtempSync(join(tmpdir(), 'op-out-')), 'export.txt');
+    const r = await call({ method: 'GET', target: url, output: file }, undefined, { json: true });
+    expect(JSON.parse(r.out)).toMatchObject({ bodyFile: file, body: null });
+    expect(digest(readFileSync(file, 'latin1'))).toBe(digest(expected));
+    const refused = await call({ method: 'GET', target: url, output: join(file, 'nope', 'x') }).catch((e: Error) => e);
+    expect(refused).toBeInstanceOf(Error);
+    expect((refused as Error).message).toMatch(/--output .* cannot write it/);
+  });
+
+  it('a body cut off after the first MiB keeps what arrived and does not exit 0', async () => {
+    server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-length': String(4 * 1024 * 1024) });
+      res.write(Buffer.alloc(1536 * 1024, 'z'), () => res.socket?.destroy());
+    });
+    await new Promise<void>((ok) => server!.listen(0, '127.0.0.1', ok));
+    const r = await call({ method: 'GET', target: `http://127.0.0.1:${(server.address() as AddressInfo).port}/x`, bodyOnly: true });
+    expect(r.code).toBe(75);
+    expect(r.err).toMatch(/the body broke off midway/);
+    expect(r.out.length).toBeGreaterThanOrEqual(1024 * 1024);
+  });
+
+  it('the human form shows the verdict first, then the whole body', async () => {
+    const { url, expected } = await serveLong(2 * 1024 * 1024, 5);
+    const r = await call({ method: 'GET', target: url });
+    expect(r.out.endsWith(expected)).toBe(true);
+    expect(r.out.indexOf('GET ')).toBe(0);
+  });
+});
