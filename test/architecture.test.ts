@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -28,7 +28,22 @@ function packagesLoadedBy(entry: string): Set<string> {
   return packages;
 }
 
+const ANY_IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
+
+/** Every relative module a file names, static, type-only or dynamic, resolved to a path under src/. */
+function allImports(file: string): string[] {
+  return [...readFileSync(file, 'utf8').matchAll(ANY_IMPORT)].map((m) => resolve(dirname(file), (m[1] ?? m[2]).replace(/\.js$/, '.ts')));
+}
+
 describe('architecture', () => {
+  it('has no two files that import each other', () => {
+    // The layer test (layers.test.ts) keeps folders in order; this one keeps files of one folder from a loop.
+    const files = readdirSync(SRC).flatMap((folder) => readdirSync(join(SRC, folder)).map((f) => join(SRC, folder, f)));
+    const deps = new Map(files.map((f) => [f, allImports(f)]));
+    const loops = files.flatMap((f) => deps.get(f)!.filter((d) => deps.get(d)?.includes(f)).map((d) => `${relative(SRC, f)} <-> ${relative(SRC, d)}`));
+    expect(loops).toEqual([]);
+  });
+
   it('keeps got and cosmiconfig out of explain and classify', () => {
     for (const entry of ['cli/main.ts', 'commands/explain.ts', 'commands/classify.ts']) {
       const loaded = packagesLoadedBy(entry);

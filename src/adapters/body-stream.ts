@@ -1,5 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import { InputError } from '../core/errors.js';
+import { fileProblem } from '../core/file-problem.js';
 import type { Redactor } from '../core/redact.js';
 import type { ResponseBody } from './http.js';
 
@@ -41,7 +42,7 @@ export async function openBodyFile(path: string): Promise<BodySink & { close(): 
   const stream = createWriteStream(path, { flags: 'w' });
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
-    stream.once('error', (e: NodeJS.ErrnoException) => reject(new InputError(`--output ${path}: cannot write it (${e.code ?? e.message})`)));
+    stream.once('error', (e: NodeJS.ErrnoException) => reject(new InputError(`-o/--output: ${fileProblem(path, e, 'write')}`)));
   });
   let failed: Error | null = null;
   stream.on('error', (e) => (failed = e));

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { type Interaction, checkCassette, encodeCassette } from '../core/cassette-codec.js';
 import { InputError } from '../core/errors.js';
+import { fileProblem } from '../core/file-problem.js';
 import { acquireLock } from './file-lock.js';
 
 export type { Cassette, Interaction } from '../core/cassette-codec.js';
@@ -105,7 +106,7 @@ async function chmodLikeOriginal(path: string, mode: number): Promise<void> {
 
 async function readJson(path: string, shown: string): Promise<unknown> {
   const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
-    throw new InputError(`--record ${shown}: cannot read it (${e.code ?? e.message})`);
+    throw new InputError(`--record: ${fileProblem(shown, e)}`);
   });
   try {
     return JSON.parse(text);

@@ -3,6 +3,8 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { type FileConfig, validateConfig } from '../core/config-schema.js';
 import { ConfigError } from '../core/errors.js';
+import { findJsonError } from '../core/json-error.js';
+import { fileProblem } from '../core/file-problem.js';
 
 /** The file names looked for in each folder, in order (cosmiconfig's for module name "openprospect"). */
 export const SEARCH_PLACES = [
@@ -16,6 +18,8 @@ const USER_PLACES = ['config', 'config.json', 'config.yaml', 'config.yml', 'conf
 export interface LoadedConfig {
   file: string;
   config: FileConfig;
+  /** Notes on old key names that still work. */
+  warnings: string[];
 }
 
 /**
@@ -53,7 +57,7 @@ function hasPackageKey(file: string): boolean {
 
 /** Loads and checks one config file with cosmiconfig; any problem is a ConfigError naming file and key. */
 export async function loadConfigFile(file: string): Promise<LoadedConfig> {
-  if (!existsSync(file)) throw new ConfigError(`config file ${file} does not exist`);
+  if (!existsSync(file)) throw new ConfigError(fileProblem(file, { code: 'ENOENT' }));
   // Bundled, this CommonJS package arrives as a default export only; unbundled it has both.
   const { cosmiconfig } = (await import('cosmiconfig')).default;
   let raw: unknown;
@@ -61,12 +65,30 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
     const result = await cosmiconfig('openprospect', { searchStrategy: 'none' }).load(file);
     raw = result?.config;
   } catch (e) {
-    const first = String((e as Error).message).split('\n')[0];
-    throw new ConfigError(`cannot read config file ${file}: ${first}`);
+    // A file that cannot be read is worded as for every other file; one that does not parse says where.
+    if ((e as { code?: string }).code) throw new ConfigError(fileProblem(file, e));
+    throw new ConfigError(`config file ${file}${syntaxProblem(e, file)}`);
   }
-  const { config, errors } = validateConfig(raw);
+  const { config, errors, warnings } = validateConfig(raw);
   if (errors.length > 0) throw new ConfigError(`config file ${file}: ${errors.join('; ')}`);
-  return { file, config };
+  return { file, config, warnings };
+}
+
+/** Where and why a config file does not parse: `, line 3, column 1: <reason>` (YAML and JSON), else the first line of the error. */
+function syntaxProblem(e: unknown, file: string): string {
+  const err = e as { name?: string; mark?: { line: number; column: number }; reason?: string; message?: string };
+  if (err.mark && err.reason) return `, line ${err.mark.line + 1}, column ${err.mark.column + 1}: ${err.reason}`;
+  if (err.name === 'JSONError') {
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      // reported below with the parser's own words
+    }
+    const found = findJsonError(text);
+    if (found) return `, line ${found.line}, column ${found.column}: ${found.message}`;
+  }
+  return `: ${String(err.message ?? e).split('\n')[0].trim()}`;
 }
 
 /** The config in force: the --config file, or the one found from `cwd`; null when there is none. */

@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { buildProgram, type RunState } from './program.js';
-import { type Io, createProcessIo } from './io.js';
+import { type Io, createProcessIo } from '../adapters/io.js';
 import { ConfigError, InputError, UsageError } from '../core/errors.js';
 import { EXIT } from '../core/exit.js';
 import { Redactor } from '../core/redact.js';
@@ -10,18 +10,25 @@ const SECRET_ENV = /KEY|TOKEN|SECRET|PASSW/i;
 /** Runs the CLI with `argv` (without node and script) and returns the exit code; never exits the process. */
 export async function main(argv: string[], processIo: Io = createProcessIo()): Promise<number> {
   const io = redacting(processIo);
+  const debug = argv.includes('--debug');
+  // Stack traces name the TypeScript sources through the bundle's source maps; only --debug pays for them.
+  if (debug) process.setSourceMapsEnabled(true);
   const state: RunState = { exitCode: EXIT.OK };
   const program = buildProgram(io, state);
   try {
+    const topic = argv[0] === 'help' ? argv[1] : undefined;
+    if (topic !== undefined && !program.commands.some((c) => c.name() === topic)) {
+      throw new UsageError(`help: unknown command '${topic}' (op-errors --help lists the commands)`);
+    }
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
-    state.exitCode = exitForError(e, io, argv.includes('--verbose'));
+    state.exitCode = exitForError(e, io, debug);
   }
   await io.flush();
   return state.exitCode;
 }
 
-function exitForError(e: unknown, io: Io, verbose: boolean): number {
+function exitForError(e: unknown, io: Io, debug: boolean): number {
   if (e instanceof CommanderError) {
     // Commander has already printed its message; help and version arrive here with exit code 0.
     return e.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
@@ -31,7 +38,7 @@ function exitForError(e: unknown, io: Io, verbose: boolean): number {
     return EXIT.USAGE;
   }
   const err = e instanceof Error ? e : new Error(String(e));
-  io.err(`op-errors: internal error: ${err.message}${verbose ? `\n${err.stack}` : ' (run with --verbose for details)'}\n`);
+  io.err(`op-errors: internal error: ${err.message}${debug ? `\n${err.stack}` : ' (run with --debug for details)'}\n`);
   return EXIT.FAILURE;
 }
 

@@ -1,4 +1,4 @@
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from './context.js';
 import { ConfigError } from '../core/errors.js';
 import type { Catalog } from '../core/catalog.js';
 import { entriesFromConfig } from '../core/config-schema.js';

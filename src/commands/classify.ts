@@ -1,19 +1,16 @@
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from './context.js';
 import { InputError, UsageError } from '../core/errors.js';
 import { catalogFor } from './catalog-for.js';
-import type { Catalog } from '../core/catalog.js';
 import { ExchangeReader, type ReaderSink } from '../core/exchange-reader.js';
-import type { Exchange, InputProblem } from '../core/types.js';
 import { openInput } from '../input/open-input.js';
 import { MAX_LINE_CHARS, readLines } from '../input/read-lines.js';
 import { callsFromCassette, callsFromHar } from '../input/recording-formats.js';
-import { ClassifyPrinter } from './classify-printer.js';
+import { ClassifyStream } from '../render/classify-stream.js';
 
 /** What `classify` was asked. */
 export interface ClassifyCommandOptions {
   files: string[];
   status?: number;
-  catalog?: Catalog;
 }
 
 /** Classifies every exchange in the inputs, streaming; returns the worst exit code. */
@@ -24,25 +21,30 @@ export async function runClassify(opts: ClassifyCommandOptions, ctx: CommandCont
     throw new UsageError('classify reads responses from files or a pipe, and nothing is piped in. ' +
       'Example: curl -si https://api.openprospect.io/api/v1/orders | op-errors classify');
   }
-  const printer = new ClassifyPrinter(ctx, opts.catalog ?? await catalogFor(ctx), opts.status, inputs.length > 1);
-  const sink = { exchange: (ex: Exchange) => printer.exchange(ex), problem: (p: InputProblem) => printer.problem(p) };
+  const stream = new ClassifyStream(io, {
+    json: ctx.json, theme: ctx.theme, width: ctx.width, catalog: await catalogFor(ctx), statusHint: opts.status,
+    manyInputs: inputs.length > 1, now: () => io.now(),
+  });
   const tooLong = `line over ${MAX_LINE_CHARS / 1024 / 1024} MB: skipped; the rest of the input is still read`;
   const drain = async () => {
-    await printer.drain();
+    stream.tick();
     await io.flush();
   };
   for (const input of inputs) {
     try {
-      const reader = new ExchangeReader(input, { ...sink, recording: (json, line) => classifyRecording(json, input, line, sink) });
+      const reader = new ExchangeReader(input, {
+        exchange: (ex) => stream.exchange(ex), problem: (p) => stream.problem(p),
+        recording: (json, line) => classifyRecording(json, input, line, stream),
+      });
       const source = await openInput(input, io.stdin);
       reader.end(await readLines(source, { line: (line, n) => reader.line(line, n), tooLong: (n) => reader.skipped(n, tooLong) }, drain));
     } catch (e) {
       if (!(e instanceof InputError) && !(e as NodeJS.ErrnoException).code) throw e;
-      printer.problem({ input, line: 0, message: (e as Error).message });
+      stream.problem({ input, line: 0, message: (e as Error).message });
     }
     await drain();
   }
-  return printer.finish();
+  return stream.finish();
 }
 
 /** The calls of a HAR file or cassette, each as one exchange with its attempts grouped as replay groups them. */

@@ -1,30 +1,29 @@
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from './context.js';
 import { EXIT } from '../core/exit.js';
 import { UsageError } from '../core/errors.js';
 import { catalogFor } from './catalog-for.js';
 import type { Catalog } from '../core/catalog.js';
-import { type ExplainView, entryJson, renderEntry, renderNotFound, renderStatus, renderTable } from '../render/explain.js';
-import { loadTableMaker } from '../render/table.js';
+import { encodeJson } from '../render/json.js';
+import { type ExplainView, entryJson, renderCodesTable, renderEntry, renderNotFound, renderStatus } from '../render/explain.js';
 
 /** What `explain` and `codes` were asked. */
 export interface ExplainOptions {
   query?: string;
-  list: boolean;
+  list?: boolean;
   /** With list: only this status. */
   status?: number;
-  catalog?: Catalog;
 }
 
 /** Explains one code or status, or lists codes; returns the exit code. */
 export async function runExplain(opts: ExplainOptions, ctx: CommandContext): Promise<number> {
-  const catalog = opts.catalog ?? await catalogFor(ctx);
+  const catalog = await catalogFor(ctx);
   const { io, json } = ctx;
   if (opts.list || (opts.query === undefined && opts.status !== undefined)) {
     if (opts.query !== undefined) throw new UsageError('give either a code or --list, not both');
     const entries = opts.status === undefined ? catalog.all() : catalog.withStatus(opts.status);
-    if (json) io.out(`${JSON.stringify(entries.map(entryJson), null, 2)}\n`);
+    if (json) io.out(encodeJson(entries.map(entryJson), 'pretty'));
     else if (entries.length === 0) io.err(`op-errors: no codes are documented with HTTP ${opts.status}\n`);
-    else io.out(renderTable(entries, await view(ctx, true)));
+    else io.out(renderCodesTable(entries, view(ctx)));
     return entries.length === 0 ? EXIT.FAILURE : EXIT.OK;
   }
   if (opts.query === undefined || opts.query.trim() === '') {
@@ -35,11 +34,11 @@ export async function runExplain(opts: ExplainOptions, ctx: CommandContext): Pro
   const entry = catalog.get(query);
   if (!entry) {
     const suggestions = catalog.suggest(query);
-    if (json) io.out(`${JSON.stringify({ found: false, query, suggestions }, null, 2)}\n`);
+    if (json) io.out(encodeJson({ found: false, query, suggestions }, 'pretty'));
     io.err(renderNotFound(query, suggestions));
     return EXIT.FAILURE;
   }
-  io.out(json ? `${JSON.stringify(entryJson(entry), null, 2)}\n` : renderEntry(entry, await view(ctx, false)));
+  io.out(json ? encodeJson(entryJson(entry), 'pretty') : renderEntry(entry, view(ctx)));
   return EXIT.OK;
 }
 
@@ -49,8 +48,8 @@ async function explainStatus(status: number, catalog: Catalog, ctx: CommandConte
   if (ctx.json) {
     const generic = catalog.generic(status);
     const codes = entries.filter((e) => e !== generic).map(entryJson);
-    ctx.io.out(`${JSON.stringify({ status, generic: generic ? entryJson(generic) : null, codes }, null, 2)}\n`);
-  } else if (entries.length > 0) ctx.io.out(renderStatus(status, entries, await view(ctx, entries.length > 1)));
+    ctx.io.out(encodeJson({ status, generic: generic ? entryJson(generic) : null, codes }, 'pretty'));
+  } else if (entries.length > 0) ctx.io.out(renderStatus(status, entries, view(ctx)));
   if (entries.length === 0) {
     const kind = status < 400 ? 'is not an error status' : 'has no documented codes';
     ctx.io.err(`op-errors: HTTP ${status} ${kind} in the catalog (op-errors codes lists them all)\n`);
@@ -59,6 +58,6 @@ async function explainStatus(status: number, catalog: Catalog, ctx: CommandConte
   return EXIT.OK;
 }
 
-async function view(ctx: CommandContext, withTable: boolean): Promise<ExplainView> {
-  return { theme: ctx.theme, width: ctx.width, table: withTable ? await loadTableMaker(ctx.theme) : undefined };
+function view(ctx: CommandContext): ExplainView {
+  return { theme: ctx.theme, width: ctx.width };
 }

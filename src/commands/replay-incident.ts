@@ -7,28 +7,30 @@ import { EXIT, worseExit } from '../core/exit.js';
 import { Redactor } from '../core/redact.js';
 import { type SearchCall, suggestPolicy } from '../core/policy-search.js';
 import type { Simulation } from '../core/replay.js';
-import { type RetryFlags, type RetryPolicy, resolvePolicy } from '../core/retry-policy.js';
+import { type RetryPolicy, policyFrom } from '../core/retry-policy.js';
+import { resolveSettings } from '../core/settings.js';
+import type { RetryOptions } from './retry-options.js';
 import type { Attempt, Classification } from '../core/types.js';
-import { type RecordedCall, expandInputs, loadRecording } from '../input/recordings.js';
+import type { RecordedCall } from '../core/recording.js';
+import { expandInputs, loadRecording } from '../input/recordings.js';
 import { renderSuggestion, suggestionJson } from '../render/policy-suggestion.js';
 import { renderReport } from '../render/report-html.js';
-import { loadTableMaker } from '../render/table.js';
 import { callLabel, renderTimeline } from '../render/timeline.js';
 import { type TimelineRow, timelineRow } from '../render/timeline-rows.js';
 import type { Theme } from '../render/theme.js';
 
 /** What these features use of the command context; declared here, so this module needs nothing from the CLI. */
 export interface IncidentContext {
-  io: { out(s: string): void; err(s: string): void; now(): number };
+  io: { out(s: string): void; err(s: string): void; now(): number; env: Record<string, string | undefined> };
   theme: Theme;
   json: boolean;
-  verbose: boolean;
+  debug: boolean;
   width: number;
   config(): Promise<LoadedConfig | null>;
 }
 
 /** What `replay --suggest-policy` was asked. */
-export interface SuggestOptions extends RetryFlags {
+export interface SuggestOptions extends RetryOptions {
   files: string[];
   seed: number;
   /** Share of the recoverable calls that must recover. */
@@ -47,7 +49,7 @@ export function searchCallOf(call: RecordedCall): SearchCall {
 export async function runSuggestPolicy(opts: SuggestOptions, ctx: IncidentContext, catalog: Catalog): Promise<number> {
   const { io } = ctx;
   const loaded = await ctx.config();
-  const bound = resolvePolicy(opts, loaded?.config ?? null);
+  const bound = policyFrom(resolveSettings(opts, loaded?.config ?? null, io.env), opts.retryUnsafe === true);
   const known = new Map<Attempt, Classification>();
   // Monte Carlo meets the same responses thousands of times: classify each once.
   const classifyAttempt = (a: Attempt) => {
@@ -57,7 +59,10 @@ export async function runSuggestPolicy(opts: SuggestOptions, ctx: IncidentContex
   };
   let exit: number = EXIT.OK;
   const calls: RecordedCall[] = [];
-  for (const file of await expandInputs(opts.files)) {
+  const inputs = await expandInputs(opts.files);
+  for (const p of inputs.problems) io.err(`op-errors: ${p}\n`);
+  if (inputs.problems.length > 0) exit = worseExit(exit, EXIT.USAGE);
+  for (const file of inputs.files) {
     try {
       const recording = await loadRecording(file);
       for (const p of recording.problems) io.err(`op-errors: ${p.input} line ${p.line}: ${p.message}\n`);
@@ -75,7 +80,7 @@ export async function runSuggestPolicy(opts: SuggestOptions, ctx: IncidentContex
     maxTimeMs: bound.maxTimeMs ?? 300_000, retryUnsafe: bound.retryUnsafe, target: opts.target, runs: opts.runs, seed: opts.seed,
     requestWeight: opts.requestWeight, classify: classifyAttempt,
   });
-  if (ctx.verbose) io.err(`op-errors: compared ${s.candidates} policies over ${calls.length} calls in ${Math.round(performance.now() - started)} ms\n`);
+  if (ctx.debug) io.err(`op-errors: compared ${s.candidates} policies over ${calls.length} calls in ${Math.round(performance.now() - started)} ms\n`);
   // Browser exports keep query strings as sent: mask keys and tokens before they reach the output.
   const redact = new Redactor([]);
   const named = calls.map((c) => {
@@ -84,7 +89,7 @@ export async function runSuggestPolicy(opts: SuggestOptions, ctx: IncidentContex
   });
   const sctx = { target: opts.target, seed: opts.seed, requestWeight: opts.requestWeight, maxTimeMs: bound.maxTimeMs ?? 300_000, files: opts.files };
   if (ctx.json) io.out(`${JSON.stringify(suggestionJson(s, named, sctx))}\n`);
-  else io.out(renderSuggestion(s, named, sctx, ctx.theme, await loadTableMaker(ctx.theme)));
+  else io.out(renderSuggestion(s, named, sctx, ctx.theme));
   return worseExit(exit, s.targetMet && s.replayVerified ? EXIT.OK : EXIT.FAILURE);
 }
 
@@ -101,7 +106,7 @@ export class IncidentView {
 
   /** The rows as a text timeline that fits the context's width. */
   async timeline(ctx: IncidentContext): Promise<string> {
-    return renderTimeline(this.rows, ctx.theme, await loadTableMaker(ctx.theme), ctx.width);
+    return renderTimeline(this.rows, ctx.theme, ctx.width);
   }
 
   /** Writes the HTML report; a file that cannot be written is a usage error naming it. */

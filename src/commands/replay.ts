@@ -1,24 +1,30 @@
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from './context.js';
 import { EXIT, exitCodeFor, exitForSignal, worseExit } from '../core/exit.js';
 import { InputError } from '../core/errors.js';
 import { abortableSleep } from '../adapters/retry-runner.js';
+import type { Catalog } from '../core/catalog.js';
 import { classify } from '../core/classify.js';
+import type { RecordedCall } from '../core/recording.js';
 import { seededRandom, simulate } from '../core/replay.js';
-import { type RetryFlags, type RetryPolicy, attemptRecord, resolvePolicy } from '../core/retry-policy.js';
-import { type RecordedCall, expandInputs } from '../input/recordings.js';
+import { type RetryPolicy, attemptRecord, policyFrom } from '../core/retry-policy.js';
+import { resolveSettings } from '../core/settings.js';
+import type { Attempt, Classification } from '../core/types.js';
+import { readAllText } from '../adapters/io.js';
+import { expandInputs } from '../input/recordings.js';
 import { openRecording } from '../input/recording-stream.js';
 import { callRecord } from '../render/call.js';
+import { encodeJson } from '../render/json.js';
 import { type ReplayRow, ReplayTally, renderCallsTable, renderReplaySummary } from '../render/replay.js';
 import { retryLogLine } from '../render/retry-log.js';
-import { loadTableMaker } from '../render/table.js';
 import { catalogFor } from './catalog-for.js';
 import { IncidentView, searchCallOf } from './replay-incident.js';
+import type { RetryOptions } from './retry-options.js';
 
 /** What `replay` was asked. */
-export interface ReplayOptions extends RetryFlags {
+export interface ReplayOptions extends RetryOptions {
   files: string[];
   seed: number;
-  realtime: boolean;
+  realtime?: boolean;
   /** Write an HTML report of the calls to this file. */
   report?: string;
   /** Draw the calls as timelines instead of the table. */
@@ -28,49 +34,49 @@ export interface ReplayOptions extends RetryFlags {
 /** Classifies every recorded call and, with --retry, simulates the retry policy over it; returns the exit code. */
 export async function runReplay(opts: ReplayOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
-  const loaded = await ctx.config();
-  const catalog = await catalogFor(ctx);
-  const policy = resolvePolicy(opts, loaded?.config ?? null);
-  const random = seededRandom(opts.seed);
-  const classifyAttempt = (a: Parameters<typeof classify>[0]) => classify(a, { catalog, now: io.now() });
-  const files = await expandInputs(opts.files);
+  const config = (await ctx.config())?.config ?? null;
+  const policy = policyFrom(resolveSettings(opts, config, io.env), opts.retryUnsafe === true);
+  const replayer = new Replayer(ctx, await catalogFor(ctx), policy, opts);
+  const inputs = await expandInputs(opts.files);
+  const { files } = inputs;
+  let exit: number = inputs.problems.length > 0 ? EXIT.USAGE : EXIT.OK;
+  for (const p of inputs.problems) io.err(`op-errors: ${p}\n`);
   const tally = new ReplayTally();
-  const incident = opts.report !== undefined || opts.timeline ? new IncidentView(policy, classifyAttempt) : null;
-  let exit: number = EXIT.OK;
+  const incident = opts.report !== undefined || opts.timeline ? new IncidentView(policy, (a) => replayer.classify(a)) : null;
+  // A file that cannot be read is reported; the others are still replayed.
   const fileFailed = (e: unknown): null => {
     if (!(e instanceof InputError)) throw e;
     io.err(`${io.stderrIsTTY && files.length > 1 ? '\n' : ''}op-errors: ${e.message}\n`);
     exit = worseExit(exit, EXIT.USAGE);
     return null;
   };
-  const controller = new AbortController();
-  let signal: string | undefined;
   const stopListening = io.onInterrupt((s) => {
-    signal = s;
-    controller.abort();
+    replayer.signal = s;
+    replayer.controller.abort();
   });
   try {
     for (const [i, file] of files.entries()) {
       if (io.stderrIsTTY && files.length > 1) io.err(`\rop-errors: reading ${i + 1}/${files.length} files, ${tally.calls} calls so far`);
-      const recording = await openRecording(file).catch((e: unknown) => fileFailed(e));
+      const recording = await openRecording(file, undefined, () => readAllText(io.stdin)).catch(fileFailed);
       if (!recording) continue;
       try {
         for await (const call of recording.calls) {
-          const summary = (code: string | null) => (code ? catalog.get(code)?.summary : undefined);
-          const row = await replayCall(call, file, policy, opts, ctx, classifyAttempt, summary, random, controller.signal);
-          if (!row) return exitForSignal(signal);
+          const row = await replayer.replay(call, file);
+          if (!row) return exitForSignal(replayer.signal);
           tally.add(row);
           incident?.add(call, row.simulation);
           if (io.stderrIsTTY && tally.calls % 1000 === 0) io.err(`\rop-errors: replayed ${tally.calls} calls (file ${i + 1}/${files.length})`);
           exit = worseExit(exit, exitCodeFor(row.final));
-          if (ctx.json) io.out(replayJson(row, call, classifyAttempt));
           // Output drains as it goes, so a recording of any size is replayed in flat memory.
-          if (ctx.json) await io.flush();
+          if (ctx.json) {
+            io.out(encodeJson(replayer.record(row, call)));
+            await io.flush();
+          }
         }
       } catch (e) {
         fileFailed(e);
       }
-      for (const p of recording.problems) io.err(`op-errors: ${p.input} line ${p.line}: ${p.message}\n`);
+      for (const p of recording.problems) io.err(`op-errors: ${p.input === '-' ? 'stdin' : p.input} line ${p.line}: ${p.message}\n`);
       if (recording.problems.length > 0) exit = worseExit(exit, EXIT.USAGE);
     }
   } finally {
@@ -78,52 +84,69 @@ export async function runReplay(opts: ReplayOptions, ctx: CommandContext): Promi
   }
   if (io.stderrIsTTY && (files.length > 1 || tally.calls >= 1000)) io.err('\r\x1b[K');
   if (!ctx.json && tally.calls > 0) {
-    const table = await loadTableMaker(ctx.theme);
-    const calls = incident && opts.timeline ? await incident.timeline(ctx) : renderCallsTable(tally.shown, tally.calls, ctx.theme, table, ctx.width);
-    io.out(`${calls}\n${renderReplaySummary(tally, ctx.theme, table)}`);
+    const calls = incident && opts.timeline ? await incident.timeline(ctx) : renderCallsTable(tally.shown, tally.calls, ctx.theme, ctx.width);
+    io.out(`${calls}\n${renderReplaySummary(tally, ctx.theme, ctx.width)}`);
   }
   if (incident && opts.report !== undefined) await incident.writeReport(opts.report, opts.files, ctx);
   return exit;
 }
 
-async function replayCall(
-  call: RecordedCall, file: string, policy: RetryPolicy, opts: ReplayOptions, ctx: CommandContext,
-  classifyAttempt: (a: RecordedCall['attempts'][number]['attempt']) => ReturnType<typeof classify>,
-  summary: (code: string | null) => string | undefined, random: () => number, signal: AbortSignal,
-): Promise<ReplayRow | null> {
-  const final = classifyAttempt(call.attempts[call.attempts.length - 1].attempt);
-  const row: ReplayRow = { method: call.method, url: call.url, input: file, attempts: call.attempts.length, final, simulation: null };
-  if (policy.limit <= 0) return row;
-  // Captures and bare bodies do not record the method; they are nearly always reads, so GET is assumed.
-  const { method, idempotencyKey } = searchCallOf(call);
-  const sim = simulate(call.attempts, method, idempotencyKey, policy, classifyAttempt, random);
-  const where = call.url === '-' ? `${file} line ${call.attempts[0].source.line} (method not recorded: treated as GET)`
-    : `${call.method} ${call.url}`;
-  ctx.io.err(`op-errors: replaying ${where} with --retry ${policy.limit}\n`);
-  for (const step of sim.steps) {
-    const note = step.beyondRecording ? ' [after the recording ends: its last response assumed]' : '';
-    ctx.io.err(`op-errors: ${retryLogLine(step.record, step.classification, step.decision, step.elapsedMs, policy, call.method,
-      summary(step.classification.code))}${note}\n`);
-    if (opts.realtime && step.decision.retry) {
-      try {
-        await abortableSleep(step.decision.delayMs, signal);
-      } catch {
-        ctx.io.err('op-errors: interrupted\n');
-        return null;
+/** Replays one recorded call after another with the same catalog, policy, jitter source and log. */
+class Replayer {
+  readonly controller = new AbortController();
+  /** The signal that interrupted the replay, for its exit code. */
+  signal: string | undefined;
+  private readonly random: () => number;
+
+  constructor(
+    private readonly ctx: CommandContext, private readonly catalog: Catalog, private readonly policy: RetryPolicy,
+    private readonly opts: ReplayOptions,
+  ) {
+    this.random = seededRandom(opts.seed);
+  }
+
+  /** Classifies one attempt as the recording has it. */
+  classify(a: Attempt): Classification {
+    return classify(a, { catalog: this.catalog, now: this.ctx.io.now() });
+  }
+
+  /** The row of one call: its final classification and, with --retry, the simulation; null when interrupted. */
+  async replay(call: RecordedCall, file: string): Promise<ReplayRow | null> {
+    const final = this.classify(call.attempts[call.attempts.length - 1].attempt);
+    const row: ReplayRow = { method: call.method, url: call.url, input: file, attempts: call.attempts.length, final, simulation: null };
+    const { policy } = this;
+    if (policy.limit <= 0) return row;
+    // Captures and bare bodies do not record the method; they are nearly always reads, so GET is assumed.
+    const { method, idempotencyKey } = searchCallOf(call);
+    const sim = simulate(call.attempts, method, idempotencyKey, policy, (a) => this.classify(a), this.random);
+    const where = call.url === '-' ? `${file === '-' ? 'stdin' : file} line ${call.attempts[0].source.line} (method not recorded: treated as GET)`
+      : `${call.method} ${call.url}`;
+    const { io } = this.ctx;
+    io.err(`op-errors: replaying ${where} with --retry ${policy.limit}\n`);
+    for (const step of sim.steps) {
+      const note = step.beyondRecording ? ' [after the recording ends: its last response assumed]' : '';
+      const summary = step.classification.code ? this.catalog.get(step.classification.code)?.summary : undefined;
+      io.err(`op-errors: ${retryLogLine(step.record, step.classification, step.decision, step.elapsedMs, policy, call.method, summary)}${note}\n`);
+      if (this.opts.realtime && step.decision.retry) {
+        try {
+          await abortableSleep(step.decision.delayMs, this.controller.signal);
+        } catch {
+          io.err('op-errors: interrupted\n');
+          return null;
+        }
       }
     }
+    return { ...row, final: sim.final, simulation: sim };
   }
-  return { ...row, final: sim.final, simulation: sim };
-}
 
-function replayJson(row: ReplayRow, call: RecordedCall, classifyAttempt: (a: RecordedCall['attempts'][number]['attempt']) =>
-  ReturnType<typeof classify>): string {
-  const last = call.attempts[call.attempts.length - 1];
-  const lastIndex = call.attempts.length - 1;
-  const attempts = row.simulation ? row.simulation.steps.map((s) => s.record) : call.attempts.map((a, i) =>
-    attemptRecord(i + 1, a.attempt, i === lastIndex ? row.final : classifyAttempt(a.attempt), a.durationMs ?? 0, null));
-  const line = callRecord(row.final, call.method, call.url, attempts);
-  line.source = last.source;
-  if (row.simulation) line.simulation = { stop: row.simulation.stop, elapsedMs: row.simulation.elapsedMs, retries: row.simulation.steps.length - 1 };
-  return `${JSON.stringify(line)}\n`;
+  /** The JSON record of a replayed call: call's record, its source and, with --retry, the simulation. */
+  record(row: ReplayRow, call: RecordedCall): Record<string, unknown> {
+    const last = call.attempts.length - 1;
+    const attempts = row.simulation ? row.simulation.steps.map((s) => s.record) : call.attempts.map((a, i) =>
+      attemptRecord(i + 1, a.attempt, i === last ? row.final : this.classify(a.attempt), a.durationMs ?? 0, null));
+    const line = callRecord(row.final, call.method, call.url, attempts);
+    line.source = call.attempts[last].source;
+    if (row.simulation) line.simulation = { stop: row.simulation.stop, elapsedMs: row.simulation.elapsedMs, retries: row.simulation.steps.length - 1 };
+    return line;
+  }
 }

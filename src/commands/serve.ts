@@ -1,5 +1,7 @@
-import type { CommandContext } from '../cli/context.js';
+import type { CommandContext } from './context.js';
 import { EXIT } from '../core/exit.js';
+import { UsageError } from '../core/errors.js';
+import { encodeJson } from '../render/json.js';
 import { INACTIVE_KEYS, SANDBOX_KEYS } from '../sandbox/keys.js';
 import { loadPlayback } from '../sandbox/load-playback.js';
 import { type Sandbox, startSandbox } from '../sandbox/sandbox.js';
@@ -37,6 +39,7 @@ export interface ServeOptions {
 /** Runs the sandbox until Ctrl-C (or `stop`), logging each request on stderr; returns the exit code. */
 export async function runServe(opts: ServeOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx;
+  if (opts.slowMs !== undefined && opts.scenario !== 'slow') throw new UsageError('--slow-ms sets the delay of --scenario slow: add --scenario slow, or leave it out');
   const playback = opts.cassette ? await loadPlayback(opts.cassette) : undefined;
   let sandbox: Sandbox;
   try {
@@ -55,7 +58,7 @@ export async function runServe(opts: ServeOptions, ctx: CommandContext): Promise
     url: sandbox.url, port: sandbox.port, keys: Object.fromEntries(Object.entries(SANDBOX_KEYS).map(([k, s]) => [k, [...s]])),
     scenario: opts.scenario ?? null, failRate: opts.failRate ?? null, cassette: opts.cassette ?? null,
   };
-  if (ctx.json) io.out(`${JSON.stringify(info)}\n`);
+  if (ctx.json) io.out(encodeJson(info));
   else io.err(banner(info, opts, playback?.length ?? 0));
   await io.flush();
   opts.ready?.(info);

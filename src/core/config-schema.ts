@@ -11,30 +11,55 @@ export interface CodeConfig {
   fix?: string;
 }
 
-/** The keys a config file may hold; every one optional. */
+/** The backoff jitter kinds, shared by `--jitter` and the config key `jitter`. */
+export const JITTERS = ['full', 'equal', 'none'] as const;
+/** One backoff jitter kind. */
+export type Jitter = (typeof JITTERS)[number];
+
+/** The scripted failure modes of `serve --scenario` and `call --sandbox`. */
+export const SCENARIOS = ['flaky', 'rate-limited', 'outage', 'slow', 'reset', 'gateway'] as const;
+
+/** The keys a config file may hold, named like the flags they stand for; every one optional. */
 export interface FileConfig {
   baseUrl?: string;
   apiKeyEnv?: string;
   /** Seconds per attempt. */
   timeout?: number;
-  retry?: { limit?: number; baseDelay?: number; maxDelay?: number; maxTime?: number; jitter?: 'full' | 'equal' | 'none' };
+  /** Retries after the first attempt (`--retry`). */
+  retry?: number;
+  /** Seconds: the first backoff wait, doubled after each attempt (no flag: `replay --suggest-policy` tunes it). */
+  retryBaseDelay?: number;
+  /** Seconds (`--retry-max-delay`). */
+  retryMaxDelay?: number;
+  /** Seconds (`--retry-max-time`). */
+  retryMaxTime?: number;
+  jitter?: Jitter;
   codes?: Record<string, CodeConfig>;
 }
 
+/** A checked config file: the settings, the problems that make it unusable, and notes on old key names. */
+export interface CheckedConfig {
+  config: FileConfig;
+  errors: string[];
+  warnings: string[];
+}
+
 const STRATEGIES: readonly RetryStrategy[] = ['none', 'backoff', 'reauth', 'refresh'];
-const JITTERS = ['full', 'equal', 'none'] as const;
+const KNOWN = ['baseUrl', 'apiKeyEnv', 'timeout', 'retry', 'retryBaseDelay', 'retryMaxDelay', 'retryMaxTime', 'jitter', 'codes'];
+/** The keys of the old `retry: {...}` object and the top-level keys that replace them. */
+const OLD_RETRY_KEYS = { limit: 'retry', baseDelay: 'retryBaseDelay', maxDelay: 'retryMaxDelay', maxTime: 'retryMaxTime', jitter: 'jitter' } as const;
 
 /** Checks a parsed config file; every problem names the key, so the message can point at it. */
-export function validateConfig(raw: unknown): { config: FileConfig; errors: string[] } {
+export function validateConfig(raw: unknown): CheckedConfig {
   const errors: string[] = [];
-  if (raw === null || raw === undefined) return { config: {}, errors };
-  if (!isObject(raw)) return { config: {}, errors: ['the file must hold an object of settings'] };
-  const known = ['baseUrl', 'apiKeyEnv', 'timeout', 'retry', 'codes'];
+  const warnings: string[] = [];
+  if (raw === null || raw === undefined) return { config: {}, errors, warnings };
+  if (!isObject(raw)) return { config: {}, errors: ['the file must hold an object of settings'], warnings };
   for (const key of Object.keys(raw)) {
     if (key === 'apiKey') {
       errors.push('apiKey: a key does not belong in a file that may be committed; set apiKeyEnv to the name of ' +
         'the environment variable that holds it (default OPENPROSPECT_API_KEY)');
-    } else if (!known.includes(key)) errors.push(`${key}: unknown setting (known: ${known.join(', ')})`);
+    } else if (!KNOWN.includes(key)) errors.push(`${key}: unknown setting (known: ${KNOWN.join(', ')})`);
   }
   const config: FileConfig = {};
   if (raw.baseUrl !== undefined) {
@@ -45,32 +70,46 @@ export function validateConfig(raw: unknown): { config: FileConfig; errors: stri
     if (typeof raw.apiKeyEnv === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(raw.apiKeyEnv)) config.apiKeyEnv = raw.apiKeyEnv;
     else errors.push('apiKeyEnv: expected the name of an environment variable, e.g. OPENPROSPECT_API_KEY');
   }
-  if (raw.timeout !== undefined) {
-    if (isPositive(raw.timeout)) config.timeout = raw.timeout;
-    else errors.push('timeout: expected a number of seconds above 0');
+  const retry = isObject(raw.retry) ? oldRetry(raw.retry, warnings, errors) : { retry: raw.retry };
+  const values: Record<string, unknown> = { ...raw, ...retry };
+  for (const key of ['timeout', 'retryBaseDelay', 'retryMaxDelay', 'retryMaxTime'] as const) {
+    if (values[key] === undefined) continue;
+    if (isPositive(values[key])) config[key] = values[key];
+    else errors.push(`${where(key, raw)}: expected a number of seconds above 0`);
   }
-  if (raw.retry !== undefined) config.retry = validateRetry(raw.retry, errors);
+  if (values.retry !== undefined) {
+    if (Number.isInteger(values.retry) && (values.retry as number) >= 0) config.retry = values.retry as number;
+    else errors.push(`${where('retry', raw)}: expected a whole number, 0 or more`);
+  }
+  if (values.jitter !== undefined) {
+    if (JITTERS.includes(values.jitter as Jitter)) config.jitter = values.jitter as Jitter;
+    else errors.push(`${where('jitter', raw)}: expected one of ${JITTERS.join(', ')}`);
+  }
   if (raw.codes !== undefined) config.codes = validateCodes(raw.codes, errors);
-  return { config, errors };
+  return { config, errors, warnings };
 }
 
-function validateRetry(raw: unknown, errors: string[]): FileConfig['retry'] {
-  if (!isObject(raw)) {
-    errors.push('retry: expected an object with limit, baseDelay, maxDelay, maxTime, jitter');
-    return undefined;
+/** Reads the old `retry: {limit, maxDelay, maxTime, jitter}` object into the flag-named keys, with a warning. */
+function oldRetry(raw: Record<string, unknown>, warnings: string[], errors: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { retry: undefined };
+  const renamed: string[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    const now = OLD_RETRY_KEYS[key as keyof typeof OLD_RETRY_KEYS];
+    if (now === undefined) errors.push(`retry.${key}: unknown setting (use retry, retryBaseDelay, retryMaxDelay, retryMaxTime, jitter)`);
+    else {
+      out[now] = value;
+      renamed.push(`retry.${key} is now ${now}`);
+    }
   }
-  const out: NonNullable<FileConfig['retry']> = {};
-  for (const key of Object.keys(raw)) {
-    const v = raw[key];
-    if (key === 'limit' && Number.isInteger(v) && (v as number) >= 0) out.limit = v as number;
-    else if ((key === 'baseDelay' || key === 'maxDelay' || key === 'maxTime') && isPositive(v)) out[key] = v;
-    else if (key === 'jitter' && JITTERS.includes(v as 'full')) out.jitter = v as 'full';
-    else if (['limit', 'baseDelay', 'maxDelay', 'maxTime', 'jitter'].includes(key)) {
-      errors.push(`retry.${key}: ${key === 'limit' ? 'expected a whole number, 0 or more' : key === 'jitter'
-        ? `expected one of ${JITTERS.join(', ')}` : 'expected a number of seconds above 0'}`);
-    } else errors.push(`retry.${key}: unknown setting (known: limit, baseDelay, maxDelay, maxTime, jitter)`);
-  }
+  if (renamed.length > 0) warnings.push(`config keys are named like their flags: ${renamed.join(', ')} (the old names still work)`);
   return out;
+}
+
+/** The name to show for a key: the old nested name when the file used it. */
+function where(key: string, raw: Record<string, unknown>): string {
+  if (!isObject(raw.retry)) return key;
+  const old = Object.entries(OLD_RETRY_KEYS).find(([, now]) => now === key)?.[0];
+  return old !== undefined && old in raw.retry ? `retry.${old}` : key;
 }
 
 function validateCodes(raw: unknown, errors: string[]): Record<string, CodeConfig> | undefined {

@@ -1,3 +1,4 @@
+import { keyKind } from './connection.js';
 import { readEnvelope } from './envelope.js';
 import { isObject } from './fields.js';
 import { tryParseJson } from './json-scanner.js';
@@ -90,11 +91,12 @@ export function keySetCheck(keyEnv: string, key: string): Check {
     return { name: 'key set', ok: false, detail: `${keyEnv} is not set`,
       fix: `export ${keyEnv}=lnc_live_... (create a key in Settings > Developer > API Keys)`, more: 'op-errors explain UNAUTHORIZED' };
   }
-  if (!/^lnc_(live|test)_[A-Za-z0-9_-]+$/.test(key)) {
+  const kind = keyKind(key);
+  if (kind === null) {
     return { name: 'key set', ok: false, detail: `${keyEnv} is set but does not look like lnc_live_... or lnc_test_...`,
       fix: 'copy the whole key again: no quotes, spaces or line breaks, prefix included', more: 'op-errors explain TOKEN_INVALID' };
   }
-  return { name: 'key set', ok: true, detail: `${keyEnv} holds a ${key.startsWith('lnc_live_') ? 'live' : 'test'} key (${key.length} characters)` };
+  return { name: 'key set', ok: true, detail: `${keyEnv} holds a ${kind} key (${key.length} characters)` };
 }
 
 /** The key check from the answer to GET /auth/validate: valid with its scopes, or why it was refused. */

@@ -15,6 +15,13 @@ export interface RecordedExchange {
   source: { input: string; line: number };
 }
 
+/** Consecutive recorded requests with the same method and URL: the attempts of one call. */
+export interface RecordedCall {
+  method: string;
+  url: string;
+  attempts: RecordedExchange[];
+}
+
 /** The path of a recorded URL without its query, for matching requests to recordings. */
 export function pathOf(url: string): string {
   try {

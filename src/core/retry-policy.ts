@@ -1,4 +1,4 @@
-import type { FileConfig } from './config-schema.js';
+import type { Settings } from './settings.js';
 import type { Attempt, Classification, WaitSource } from './types.js';
 
 /** How `call --retry` (and `replay --retry`) repeats requests. */
@@ -21,28 +21,11 @@ export const DEFAULT_POLICY: RetryPolicy = {
   limit: 0, baseDelayMs: 1000, maxDelayMs: 30_000, maxTimeMs: 300_000, jitter: 'full', retryUnsafe: false,
 };
 
-/** The retry flags that call and replay share. */
-export interface RetryFlags {
-  retry?: number;
-  /** Seconds. */
-  retryMaxDelay?: number;
-  /** Seconds. */
-  retryMaxTime?: number;
-  jitter?: RetryPolicy['jitter'];
-  retryUnsafe: boolean;
-}
-
-/** The policy in force: flags over the config file's `retry` over the defaults. */
-export function resolvePolicy(flags: RetryFlags, config: FileConfig | null): RetryPolicy {
-  const ms = (s: number | undefined) => (s === undefined ? undefined : Math.round(s * 1000));
+/** The policy in force, from the resolved settings (flags over the config file over the defaults). */
+export function policyFrom(settings: Pick<Settings, 'retry' | 'retryBaseDelay' | 'retryMaxDelay' | 'retryMaxTime' | 'jitter'>, retryUnsafe: boolean): RetryPolicy {
   return {
-    ...DEFAULT_POLICY,
-    limit: flags.retry ?? config?.retry?.limit ?? DEFAULT_POLICY.limit,
-    baseDelayMs: ms(config?.retry?.baseDelay) ?? DEFAULT_POLICY.baseDelayMs,
-    maxDelayMs: ms(flags.retryMaxDelay ?? config?.retry?.maxDelay) ?? DEFAULT_POLICY.maxDelayMs,
-    maxTimeMs: ms(flags.retryMaxTime ?? config?.retry?.maxTime) ?? DEFAULT_POLICY.maxTimeMs,
-    jitter: flags.jitter ?? config?.retry?.jitter ?? DEFAULT_POLICY.jitter,
-    retryUnsafe: flags.retryUnsafe,
+    ...DEFAULT_POLICY, limit: settings.retry, baseDelayMs: Math.round(settings.retryBaseDelay * 1000), maxDelayMs: Math.round(settings.retryMaxDelay * 1000),
+    maxTimeMs: Math.round(settings.retryMaxTime * 1000), jitter: settings.jitter, retryUnsafe,
   };
 }
 

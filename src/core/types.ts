@@ -10,6 +10,7 @@ export type SourceId =
   | 'lead-api' // lead-management API: {success: false, error, code, details, requestId}
   | 'rfc9110' // generic HTTP status semantics
   | 'transport' // client-side network failures (no HTTP response at all)
+  | 'de-facto' // statuses proxies and CDNs answer that no RFC registers (nginx 499, Cloudflare 520-526)
   | 'config'; // the user's own configuration file (`codes`)
 
 /** The family an entry belongs to. */

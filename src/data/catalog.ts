@@ -5,10 +5,12 @@ import { resourceEntries } from './codes-resource.js';
 import { serverEntries } from './codes-server.js';
 import { protocolEntries } from './codes-protocol.js';
 import { transportEntries } from './codes-transport.js';
+import { HTTP_GENERIC_CODES, httpEntries } from './codes-http.js';
 import { FIELD_FIXES } from './field-fixes.js';
 
 /** The generic code for each HTTP error status: used when a body names no code of its own. */
 export const GENERIC_CODES: Readonly<Record<number, string>> = {
+  ...HTTP_GENERIC_CODES,
   400: 'BAD_REQUEST',
   401: 'UNAUTHORIZED',
   403: 'FORBIDDEN',
@@ -27,7 +29,7 @@ export const GENERIC_CODES: Readonly<Record<number, string>> = {
 };
 
 /** Every built-in entry. */
-export const ENTRIES = [...authEntries, ...requestEntries, ...resourceEntries, ...serverEntries, ...transportEntries, ...protocolEntries];
+export const ENTRIES = [...authEntries, ...requestEntries, ...resourceEntries, ...serverEntries, ...transportEntries, ...protocolEntries, ...httpEntries];
 
 /** The built-in catalog. */
 export const defaultCatalog = new Catalog(ENTRIES, GENERIC_CODES, FIELD_FIXES);

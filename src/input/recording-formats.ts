@@ -2,9 +2,8 @@ import { InputError } from '../core/errors.js';
 import { type CassetteExchange, decodeCassette, headerMap } from '../core/cassette-codec.js';
 import { isObject } from '../core/fields.js';
 import { requestRedactor } from '../core/redact.js';
-import type { RecordedExchange } from '../core/recording.js';
+import type { RecordedCall, RecordedExchange } from '../core/recording.js';
 import type { Attempt } from '../core/types.js';
-import type { RecordedCall } from './recordings.js';
 
 type Json = Record<string, unknown>;
 

@@ -9,7 +9,9 @@ import { tryParseJson } from '../core/json-scanner.js';
 import type { InputProblem } from '../core/types.js';
 import { jsonArrayElements } from './json-elements.js';
 import { cassetteStartsCall, exchangeFromHar, groupStream, harStartsCall } from './recording-formats.js';
-import { type LoadedRecording, type RecordedCall, loadRecording } from './recordings.js';
+import type { RecordedCall } from '../core/recording.js';
+import { fileProblem } from '../core/file-problem.js';
+import { type LoadedRecording, loadRecording } from './recordings.js';
 
 /** A recording whose calls are read as they are used: `problems` fills in while `calls` is iterated. */
 export interface RecordingStream extends Omit<LoadedRecording, 'calls'> {
@@ -21,12 +23,16 @@ const WHOLE_FILE_BYTES = 8 * 1024 * 1024;
 const HEAD_BYTES = 64 * 1024;
 const CHUNK_BYTES = 256 * 1024;
 
-/** Opens a recording of any size: its format is known from its first bytes, its calls are read one at a time. */
-export async function openRecording(file: string, wholeFileBytes = WHOLE_FILE_BYTES): Promise<RecordingStream> {
+/**
+ * Opens a recording of any size: its format is known from its first bytes, its calls are read one at a time.
+ * "-" reads stdin, whole, through `readStdin`.
+ */
+export async function openRecording(file: string, wholeFileBytes = WHOLE_FILE_BYTES, readStdin?: () => Promise<string>): Promise<RecordingStream> {
+  if (file === '-' && readStdin) return loadRecording(file, readStdin);
   const info = await stat(file).catch((e: NodeJS.ErrnoException) => {
-    throw new InputError(`cannot read ${file}: ${e.code ?? e.message}`);
+    throw new InputError(fileProblem(file, e));
   });
-  if (info.isDirectory()) throw new InputError(`cannot read ${file}: it is a folder`);
+  if (info.isDirectory()) throw new InputError(fileProblem(file, { code: 'EISDIR' }));
   if (info.size <= wholeFileBytes) return loadRecording(file);
   const head = (await readHead(file)).replace(/^\uFEFF/, '').trimStart();
   const newline = head.indexOf('\n');

@@ -1,20 +1,14 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../core/errors.js';
+import { fileProblem } from '../core/file-problem.js';
 import { sniffRecording } from '../core/cassette-codec.js';
 import { unreadableReason } from '../core/classify.js';
 import { ExchangeReader } from '../core/exchange-reader.js';
 import { tryParseJson } from '../core/json-scanner.js';
-import type { RecordedExchange } from '../core/recording.js';
+import type { RecordedCall, RecordedExchange } from '../core/recording.js';
 import type { InputProblem } from '../core/types.js';
 import { callsFromCassette, callsFromHar } from './recording-formats.js';
-
-/** The attempts of one call, as recorded. */
-export interface RecordedCall {
-  method: string;
-  url: string;
-  attempts: RecordedExchange[];
-}
 
 /** What a recording file held, and what in it could not be read. */
 export interface LoadedRecording {
@@ -26,33 +20,36 @@ export interface LoadedRecording {
 
 const FOLDER_EXTENSIONS = /\.(json|har|txt|ndjson|jsonl|log|http)$/i;
 
-/** The files to read: each file as given, and the recordings in each folder, in name order. */
-export async function expandInputs(paths: string[]): Promise<string[]> {
+/**
+ * The inputs to read: each file as given ("-" is stdin), and the recordings in each folder, in name order. A path
+ * that cannot be read stays in the list, so that reading it reports the problem and the others still run; a
+ * folder without recordings is reported by `problems`.
+ */
+export async function expandInputs(paths: string[]): Promise<{ files: string[]; problems: string[] }> {
   const files: string[] = [];
+  const problems: string[] = [];
   for (const p of paths) {
-    let info;
-    try {
-      info = await stat(p);
-    } catch {
-      throw new InputError(`cannot read ${p}: no such file or folder`);
-    }
-    if (!info.isDirectory()) files.push(p);
+    const folder = p !== '-' && await stat(p).then((info) => info.isDirectory(), () => false);
+    if (!folder) files.push(p);
     else {
       const names = (await readdir(p)).filter((n) => FOLDER_EXTENSIONS.test(n)).sort();
-      if (names.length === 0) throw new InputError(`${p} holds no recordings (.json, .har, .txt, .ndjson, .log)`);
+      if (names.length === 0) problems.push(`${p} holds no recordings (.json, .har, .txt, .ndjson, .log)`);
       files.push(...names.map((n) => join(p, n)));
     }
   }
-  return files;
+  return { files, problems };
 }
 
-/** Reads one recording, recognising its format by content: op-errors cassette, HAR, or curl -i / NDJSON text. */
-export async function loadRecording(file: string): Promise<LoadedRecording> {
+/**
+ * Reads one recording, recognising its format by content: op-errors cassette, HAR, or curl -i / NDJSON text.
+ * "-" reads stdin through `readStdin`.
+ */
+export async function loadRecording(file: string, readStdin?: () => Promise<string>): Promise<LoadedRecording> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = file === '-' && readStdin ? await readStdin() : await readFile(file, 'utf8');
   } catch (e) {
-    throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder' : (e as Error).message}`);
+    throw new InputError(fileProblem(file, e));
   }
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{')) {

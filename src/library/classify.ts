@@ -4,7 +4,7 @@ import { classifyExchange, unreadableReason } from '../core/classify.js';
 import { ExchangeReader } from '../core/exchange-reader.js';
 import type { Attempt, Exchange, InputProblem } from '../core/types.js';
 import { defaultCatalog } from '../data/catalog.js';
-import { classificationJson } from '../render/classification-json.js';
+import { ClassificationEncoder } from '../render/classification-json.js';
 import type { ClassificationRecord, ClassifyInput, ClassifyOptions, ResponseLike } from './types.js';
 
 /**
@@ -21,6 +21,7 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
 
   const settings = { catalog: defaultCatalog as Catalog, now: options.now ?? Date.now(), statusHint: options.status ?? null };
   const records: ClassificationRecord[] = [];
+  const encoder = new ClassificationEncoder();
   for (const ex of exchanges) {
     const why = unreadableReason(ex, settings.statusHint);
     if (why) {
@@ -29,7 +30,7 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     }
     const final = classifyExchange(ex, settings);
     // Parsing the line the CLI writes keeps the library's objects identical to `classify --json`.
-    records.push(JSON.parse(classificationJson(final, attemptOutcomes(ex, final, settings), ex.source)));
+    records.push(JSON.parse(encoder.line(final, attemptOutcomes(ex, final, settings), ex.source)));
   }
   for (const p of problems.sort((a, b) => a.line - b.line)) options.onProblem?.(p);
   return records;

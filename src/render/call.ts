@@ -1,6 +1,8 @@
-import type { AttemptRecord } from '../adapters/retry-runner.js';
+import type { AttemptRecord } from '../core/retry-policy.js';
 import type { Classification } from '../core/types.js';
 import { tryParseJson } from '../core/json-scanner.js';
+import { encodeJson } from './json.js';
+import { breakLine } from './words.js';
 import { type ClassificationView, renderClassification } from './classification.js';
 
 /** What `call` shows about the exchange besides the classification. */
@@ -16,7 +18,7 @@ export interface CallView extends ClassificationView {
 export function prettyBody(body: string): string {
   if (body.trim() === '') return '';
   const json = tryParseJson(body.trim());
-  return json === undefined ? body.replace(/\n?$/, '\n') : `${JSON.stringify(json, null, 2)}\n`;
+  return json === undefined ? body.replace(/\n?$/, '\n') : encodeJson(json, 'pretty');
 }
 
 /** The human form: request line, outcome and timing, classification, then headers and body. */
@@ -28,17 +30,26 @@ export function renderCall(
   const last = attempts[attempts.length - 1];
   const tries = attempts.length > 1 ? ` · ${attempts.length} attempts` : '';
   const time = `${last.durationMs} ms${attempts.length > 1 ? `, ${(elapsedMs / 1000).toFixed(1)} s in all` : ''}`;
-  let out = `${theme.bold(view.method)} ${view.url}\n${theme.dim(`${time}${tries}`)}\n`;
+  let out = `${theme.bold(view.method)} ${breakLine(view.url, view.width - view.method.length - 1, '  ')}\n${theme.dim(`${time}${tries}`)}\n`;
   const summary = attempts.length > 1 ? attempts.map((a) => ({ status: a.status, code: a.transport ?? a.code })) : [];
   out += renderClassification(c, summary, { input: '', line: 0 }, { ...view, showSource: false });
+  const id = c.ok ? resourceId(body) : null;
+  if (id !== null) out += `  ${theme.dim('id')} ${id}\n`;
   if (view.showHeaders && Object.keys(headers).length > 0) {
-    out += `\n${Object.entries(headers).map(([k, v]) => `${theme.dim(k)}: ${v}`).join('\n')}\n`;
+    out += `\n${Object.entries(headers).map(([k, v]) => `${theme.dim(k)}: ${breakLine(v, view.width - k.length - 2, '  ')}`).join('\n')}\n`;
   }
   if (view.showBody) {
     const pretty = prettyBody(body);
     if (pretty) out += `\n${pretty}`;
   }
   return out;
+}
+
+/** The id of the resource a success returned (`id` at the top of its JSON body), or null. */
+function resourceId(body: string): string | null {
+  const json = body.trim().startsWith('{') ? tryParseJson(body.trim()) : undefined;
+  const id = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>).id : undefined;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
 }
 
 /** The classification fields of the JSON contract, then request and attempts: what call and replay both print. */
@@ -51,7 +62,7 @@ export function callRecord(c: Classification, method: string, url: string, attem
 export function callJson(
   c: Classification, method: string, url: string, attempts: AttemptRecord[], body: string,
   headers: Record<string, string> | null, extra: Record<string, unknown> = {},
-): string {
+): Record<string, unknown> {
   const parsed = body.trim() === '' ? null : tryParseJson(body.trim()) ?? body;
-  return `${JSON.stringify({ ...callRecord(c, method, url, attempts), ...extra, ...(headers ? { headers } : {}), body: parsed })}\n`;
+  return { ...callRecord(c, method, url, attempts), ...extra, ...(headers ? { headers } : {}), body: parsed };
 }

@@ -1,29 +1,16 @@
 import type { Classification } from '../core/types.js';
 import { brief } from '../core/fields.js';
-export { classificationJson } from './classification-json.js';
-import type { TableMaker } from './table.js';
+import { reasonPhrase } from './http-trace.js';
+import { renderTable } from './table.js';
 import type { Theme } from './theme.js';
+import type { AttemptSummary, SourceRef } from './classification-types.js';
 import { paintRetry } from './explain.js';
-import { RETRY_VERDICT, humanSeconds, wrap } from './words.js';
-
-/** A compact record of one attempt of an exchange. */
-export interface AttemptSummary {
-  status: number | null;
-  code: string | null;
-}
-
-/** Where an exchange was read from. */
-export interface SourceRef {
-  input: string;
-  line: number;
-}
+import { type Piece, RETRY_VERDICT, flow, humanSeconds, wrap } from './words.js';
 
 /** What the classification renderer needs besides the classification. */
 export interface ClassificationView {
   theme: Theme;
   width: number;
-  /** Loaded only once a classification has field errors to show. */
-  table?: TableMaker;
   /** Name the input and line in the heading (several exchanges or inputs). */
   showSource: boolean;
 }
@@ -36,12 +23,14 @@ export function renderClassification(
   c: Classification, attempts: AttemptSummary[], source: SourceRef, view: ClassificationView,
 ): string {
   const { theme, width } = view;
-  const where = view.showSource ? `  ${theme.dim(`(${source.input === '-' ? 'stdin' : source.input}:${source.line})`)}` : '';
+  const where: Piece = [view.showSource ? `(${source.input === '-' ? 'stdin' : source.input}:${source.line})` : '', theme.dim];
   const status = c.status === null ? '' : `${c.status} `;
-  if (c.ok) return `${theme.ok(`✔ ${status}OK`)}${c.message ? `  ${c.message}` : ''}${where}\n${attemptLine(attempts, theme)}`;
+  // A success is shown as one: its status and reason, never a field of the resource as if it were a message.
+  if (c.ok) return `${flow([[`✔ ${status}${c.status === null ? 'OK' : reasonPhrase(c.status)}`, theme.ok], where], width)}\n${attemptLine(attempts, theme)}`;
   const mark = c.retryable ? '↻' : '✖';
   const code = c.known ? c.code! : `${c.code} (not in the catalog)`;
-  const lines = [`${paintRetry(theme, c.retry, `${mark} ${status}${code}`)}  ${paintRetry(theme, c.retry, RETRY_VERDICT[c.retry])}${where}`];
+  const paint = (s: string) => paintRetry(theme, c.retry, s);
+  const lines = [flow([[`${mark} ${status}${code}`, paint], [RETRY_VERDICT[c.retry], paint], where], width)];
   const row = (label: string, text: string) => lines.push(`  ${theme.bold(label.padEnd(13))}${wrap(text, width, ' '.repeat(15))}`);
   // A status the user gave with --status needs no note; one taken from the catalog does.
   if (c.statusSource === 'catalog') row('Status', `${c.status} (documented status; the input had none)`);
@@ -56,13 +45,12 @@ export function renderClassification(
     row('Details', shown.join(', '));
   }
   let out = `${lines.join('\n')}\n`;
-  if (c.fields.length > 0 && view.table) {
+  if (c.fields.length > 0) {
     // The docs' per-field fix gets a column of its own when any field has one.
     const fixes = c.fields.some((f) => f.fix);
-    const msgWidth = Math.max(24, width - 36 - (fixes ? 30 : 0));
-    const head = fixes ? ['Field', 'Problem', 'Fix'] : ['Field', 'Problem'];
+    const head = (fixes ? ['Field', 'Problem', 'Fix'] : ['Field', 'Problem']).map((h) => theme.bold(h));
     const rows = c.fields.map((f) => (fixes ? [f.field, f.message, f.fix ?? ''] : [f.field, f.message]));
-    out += view.table(head, rows, fixes ? [30, msgWidth, 28] : [30, msgWidth])
+    out += renderTable(head, rows, [], width - 2)
       .split('\n').map((l) => `  ${l}`).join('\n') + '\n';
   }
   return out + attemptLine(attempts, theme);

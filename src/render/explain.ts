@@ -1,14 +1,14 @@
 import type { CatalogEntry } from '../core/types.js';
-import type { TableMaker } from './table.js';
+import { renderTable } from './table.js';
 import type { Theme } from './theme.js';
-import { RETRY_EXPLAINED, RETRY_VERDICT, SOURCE_NAMES, wrap } from './words.js';
+import { RETRY_EXPLAINED, RETRY_VERDICT, SOURCE_NAMES, breakLine, flow, wrap } from './words.js';
+
+const plain = (s: string) => s;
 
 /** What the explain renderers need besides the entries. */
 export interface ExplainView {
   theme: Theme;
   width: number;
-  /** Needed by the table renderers only. */
-  table?: TableMaker;
 }
 
 /** Paints a retry strategy: green never applies here, yellow for automatic retry, cyan for the others. */
@@ -22,7 +22,7 @@ export function renderEntry(e: CatalogEntry, view: ExplainView): string {
   const { theme, width } = view;
   const status = e.status === null ? 'no HTTP status' : `HTTP ${e.status}`;
   const lines = [
-    `${theme.code(e.code)}  ${status}  ${paintRetry(theme, e.retry, RETRY_VERDICT[e.retry])}`,
+    flow([[e.code, theme.code], [status, plain], [RETRY_VERDICT[e.retry], (s) => paintRetry(theme, e.retry, s)]], width),
     wrap(e.summary, width),
     '',
   ];
@@ -36,7 +36,7 @@ export function renderEntry(e: CatalogEntry, view: ExplainView): string {
   if (e.related.length) row('Related', e.related.join(', '));
   if (e.example !== undefined) {
     lines.push('', theme.bold('Example body'));
-    lines.push(...JSON.stringify(e.example, null, 2).split('\n').map((l) => `  ${theme.dim(l)}`));
+    lines.push(...JSON.stringify(e.example, null, 2).split('\n').map((l) => theme.dim(breakLine(`  ${l}`, width, '      '))));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -47,19 +47,16 @@ export function renderStatus(status: number, entries: CatalogEntry[], view: Expl
   const head = generic && generic.kind === 'http' ? renderEntry(generic, view) : `${view.theme.code(`HTTP ${status}`)}\n`;
   const others = generic && generic.kind === 'http' ? entries.slice(1) : entries;
   if (others.length === 0) return head;
-  return `${head}\n${view.theme.bold(`Codes documented with HTTP ${status}`)}\n${renderTable(others, view)}`;
+  return `${head}\n${view.theme.bold(`Codes documented with HTTP ${status}`)}\n${renderCodesTable(others, view)}`;
 }
 
 /** A table of codes: code, status, retry rule, summary. */
-export function renderTable(entries: readonly CatalogEntry[], view: ExplainView): string {
-  // Code, status and retry columns with their padding, plus the five borders.
-  const fixed = Math.max(...entries.map((e) => e.code.length)) + 2 + 8 + 9 + 5;
-  const summaryWidth = Math.max(24, view.width - fixed);
+export function renderCodesTable(entries: readonly CatalogEntry[], view: ExplainView): string {
   const rows = entries.map((e) => [
     e.code, e.status === null ? '-' : String(e.status), paintRetry(view.theme, e.retry, e.retry), e.summary,
   ]);
-  if (!view.table) throw new Error('renderTable needs a table maker');
-  return `${view.table(['Code', 'Status', 'Retry', 'Summary'], rows, [null, null, null, summaryWidth])}\n`;
+  const head = ['Code', 'Status', 'Retry', 'Summary'].map((h) => view.theme.bold(h));
+  return `${renderTable(head, rows, [], view.width)}\n`;
 }
 
 /** The message for a code the catalog does not hold, with the closest codes. */

@@ -3,7 +3,7 @@ import type { CallVerdict, PolicySuggestion } from '../core/policy-search.js';
 import type { RetryPolicy } from '../core/retry-policy.js';
 import { RETRY_VERDICT } from './words.js';
 import { outcomeWords } from './retry-log.js';
-import type { TableMaker } from './table.js';
+import { renderTable } from './table.js';
 import type { Theme } from './theme.js';
 
 /** A call of the search, as the output names it. */
@@ -20,6 +20,12 @@ const MAX_CALL_ROWS = 50;
 /** The `retry` section of `.openprospectrc` for a policy, in the file's units (seconds). */
 export function retrySection(p: RetryPolicy): { limit: number; baseDelay: number; maxDelay: number; maxTime: number; jitter: RetryPolicy['jitter'] } {
   return { limit: p.limit, baseDelay: s3(p.baseDelayMs), maxDelay: s3(p.maxDelayMs), maxTime: s3(p.maxTimeMs ?? 0), jitter: p.jitter };
+}
+
+/** The policy as the config file's keys, named like their flags. */
+export function configSection(p: RetryPolicy): Record<string, number | string> {
+  const r = retrySection(p);
+  return { retry: r.limit, retryBaseDelay: r.baseDelay, retryMaxDelay: r.maxDelay, retryMaxTime: r.maxTime, jitter: r.jitter };
 }
 
 /** Why no policy of the search saves an unrecoverable call. */
@@ -54,7 +60,7 @@ export function suggestionJson(s: PolicySuggestion, calls: SuggestedCall[], ctx:
 }
 
 /** The suggestion for people: the policy and its figures, the calls, those no policy saves, the config snippet. */
-export function renderSuggestion(s: PolicySuggestion, calls: SuggestedCall[], ctx: SuggestionContext, theme: Theme, table: TableMaker): string {
+export function renderSuggestion(s: PolicySuggestion, calls: SuggestedCall[], ctx: SuggestionContext, theme: Theme): string {
   const recoverable = s.calls.filter((c) => c.kind === 'recoverable').length;
   const atOnce = s.calls.filter((c) => c.kind === 'ok').length;
   const p = s.policy;
@@ -63,7 +69,7 @@ export function renderSuggestion(s: PolicySuggestion, calls: SuggestedCall[], ct
     ` (${calls.length} ${calls.length === 1 ? 'call' : 'calls'}: ${recoverable} recoverable, ${atOnce} ok at once, ${calls.length - recoverable - atOnce} unrecoverable)\n`;
   if (!s.targetMet) out += theme.error(`No policy in the search recovers ${aim}; this one recovers the most.\n`);
   const waits = `expected ${secs(s.expectedWaitMs)}, median ${secs(s.medianWaitMs)}, p95 ${secs(s.p95WaitMs)}`;
-  out += `${table(['Setting', 'Value'], [
+  out += `${renderTable(['Setting', 'Value'].map((h) => theme.bold(h)), [
     ['Retries', p.limit === 0 ? '0 (retrying off: nothing to recover)' : String(p.limit)],
     ['First wait', `${secs(p.baseDelayMs)}, doubling each retry`], ['Cap per wait', secs(p.maxDelayMs)],
     ['Jitter', p.jitter], ['Deadline', `${secs(p.maxTimeMs ?? 0)} (search bound ${secs(ctx.maxTimeMs)})`],
@@ -74,12 +80,12 @@ export function renderSuggestion(s: PolicySuggestion, calls: SuggestedCall[], ct
   const rows = s.calls.flatMap((v, i) => (v.kind === 'recoverable' ? [[String(i + 1), calls[i].label, pct(v.survival),
     secs(v.medianWaitMs), secs(v.p95WaitMs), round1(v.requests)]] : []));
   if (rows.length > 0) {
-    out += `${table(['#', 'Recoverable call', 'Survival', 'Median wait', 'p95 wait', 'Requests'], rows.slice(0, MAX_CALL_ROWS))}\n`;
+    out += `${renderTable(['#', 'Recoverable call', 'Survival', 'Median wait', 'p95 wait', 'Requests'].map((h) => theme.bold(h)), rows.slice(0, MAX_CALL_ROWS))}\n`;
     if (rows.length > MAX_CALL_ROWS) out += theme.dim(`... and ${rows.length - MAX_CALL_ROWS} more (--json lists every one)\n`);
   }
   const lost = s.calls.flatMap((v, i) => (v.kind === 'unrecoverable' ? [`  ${i + 1}. ${calls[i].label}: ${unrecoverableReason(v, calls[i].method, ctx.maxTimeMs)}`] : []));
   if (lost.length > 0) out += `${theme.bold('No policy saves these calls')} (not counted against a policy):\n${lost.join('\n')}\n`;
-  out += `\n${theme.bold('.openprospectrc')} (the retry section):\n${JSON.stringify({ retry: retrySection(p) }, null, 2)}\n`;
+  out += `\n${theme.bold('.openprospectrc')} (the retry settings):\n${JSON.stringify(configSection(p), null, 2)}\n`;
   out += s.replayVerified
     ? theme.dim(`Checked: op-errors replay ${ctx.files.join(' ')} --seed ${ctx.seed} with this config${p.retryUnsafe ? ' and --retry-unsafe' : ''} recovers ${aim}.\n`)
     : theme.error('Not confirmed by a replay with this seed: try more --runs or a longer --retry-max-time.\n');

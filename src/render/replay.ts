@@ -1,10 +1,10 @@
 import type { Simulation } from '../core/replay.js';
 import type { Classification } from '../core/types.js';
 import { pathOf } from '../core/recording.js';
-import type { TableMaker } from './table.js';
+import { renderTable } from './table.js';
 import type { Theme } from './theme.js';
 import { paintRetry } from './explain.js';
-import { RETRY_VERDICT } from './words.js';
+import { RETRY_VERDICT, wrap } from './words.js';
 
 /** One replayed call, ready to show. */
 export interface ReplayRow {
@@ -69,40 +69,38 @@ export class ReplayTally {
 const MAX_IDS = 10_000;
 
 /** The table of calls: method, path, attempts, final status, code and verdict. */
-export function renderCallsTable(rows: ReplayRow[], total: number, theme: Theme, table: TableMaker, width: number): string {
+export function renderCallsTable(rows: ReplayRow[], total: number, theme: Theme, width: number): string {
   // A table of a huge recording helps nobody and takes long to draw: the first rows are shown, with the count.
   const body = rows.map((r) => {
     const c = r.final;
     const verdict = r.simulation ? verdictWords(r.simulation) : c.ok ? 'ok' : RETRY_VERDICT[c.retry];
     const paint = (s: string) => (c.ok ? theme.ok(s) : paintRetry(theme, c.retry, s));
-    return [r.method, r.url === '-' ? r.input : shortPath(pathOf(r.url)), String(r.attempts), c.status === null ? '-' : String(c.status),
+    return [r.method, r.url === '-' ? r.input : shortPath(pathOf(r.url)), attemptsCell(r), c.status === null ? '-' : String(c.status),
       paint(c.code ?? 'OK'), paint(verdict)];
   });
-  // The other columns take their natural width (content, padding, border); the verdict wraps in what is left.
-  const natural = (i: number, head: string) => Math.max(head.length, ...body.map((r) => visibleLength(r[i]))) + 3;
-  const others = ['Method', 'Path', 'Attempts', 'Status', 'Code'].reduce((sum, h, i) => sum + natural(i, h), 1);
-  const verdictWidth = Math.max(24, width - others);
   const more = total > rows.length ? theme.dim(`... and ${total - rows.length} more calls (--json lists every one)\n`) : '';
-  return `${table(['Method', 'Path', 'Attempts', 'Status', 'Code', 'Verdict'], body, [null, null, null, null, null, verdictWidth])}\n${more}`;
+  return `${renderTable(['Method', 'Path', 'Attempts', 'Status', 'Code', 'Verdict'].map((h) => theme.bold(h)), body, [], width)}\n${more}`;
+}
+
+/** Recorded attempts, and with --retry the simulated ones the verdict counts: `3 rec, 2 sim`. */
+function attemptsCell(r: ReplayRow): string {
+  return r.simulation ? `${r.attempts} rec, ${r.simulation.steps.length} sim` : String(r.attempts);
 }
 
 /** The summary: count per code, the share that is retryable, and the request ids to quote to support. */
-export function renderReplaySummary(t: ReplayTally, theme: Theme, table: TableMaker): string {
+export function renderReplaySummary(t: ReplayTally, theme: Theme, width: number): string {
   const sorted = [...t.counts.entries()].sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0]));
-  let out = `${table(['Code', 'Calls', 'Retry'], sorted.map(([code, e]) => [code, String(e.n), e.retry]))}\n`;
+  let out = `${renderTable(['Code', 'Calls', 'Retry'].map((h) => theme.bold(h)), sorted.map(([code, e]) => [code, String(e.n), e.retry]), [], width)}\n`;
   const share = t.failed === 0 ? 0 : Math.round((t.retryable / t.failed) * 100);
   out += `${t.calls} ${t.calls === 1 ? 'call' : 'calls'}: ${t.calls - t.failed} ok, ${t.failed} failed, ` +
     `${t.retryable} of the failures retryable (${share}%)\n`;
   const total = t.ids.size + t.moreIds;
   if (total > 0) {
-    const first = [...t.ids].slice(0, 20);
-    out += `${theme.bold('Request ids to quote to support:')} ${first.join(', ')}${total > 20 ? ` and ${total - 20} more` : ''}\n`;
+    const list = `${[...t.ids].slice(0, 20).join(', ')}${total > 20 ? ` and ${total - 20} more` : ''}`;
+    const label = 'Request ids to quote to support:';
+    out += `${theme.bold(label)}${wrap(`${label} ${list}`, width, '  ').slice(label.length)}\n`;
   }
   return out;
-}
-
-function visibleLength(s: string): number {
-  return s.replace(/\x1b\[[0-9;]*m/g, '').length;
 }
 
 /** A path with long ids cut to their first 8 characters, so the table fits a terminal. */

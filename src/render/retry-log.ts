@@ -1,5 +1,4 @@
-import type { AttemptRecord } from '../adapters/retry-runner.js';
-import type { RetryDecision, RetryPolicy, WaitReason } from '../core/retry-policy.js';
+import type { AttemptRecord, RetryDecision, RetryPolicy, WaitReason } from '../core/retry-policy.js';
 import type { Classification } from '../core/types.js';
 import { RETRY_VERDICT } from './words.js';
 

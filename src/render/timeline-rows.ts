@@ -1,7 +1,7 @@
 import type { Simulation } from '../core/replay.js';
 import type { RetryPolicy, WaitReason } from '../core/retry-policy.js';
 import type { Attempt, Classification } from '../core/types.js';
-import type { RecordedCall } from '../input/recordings.js';
+import type { RecordedCall } from '../core/recording.js';
 import { outcomeWords } from './retry-log.js';
 
 /** How an attempt ended, as the report colours it. */

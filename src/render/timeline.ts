@@ -1,7 +1,7 @@
 import { pathOf } from '../core/recording.js';
 import { verdictWords, shortPath } from './replay.js';
 import { WAIT_REASON } from './retry-log.js';
-import type { TableMaker } from './table.js';
+import { renderTable } from './table.js';
 import type { Theme } from './theme.js';
 import { type MarkOutcome, type TimelineLane, type TimelineRow, type TimelineWait, axisEnd } from './timeline-rows.js';
 import { RETRY_VERDICT } from './words.js';
@@ -34,7 +34,7 @@ export function callLabel(row: Pick<TimelineRow, 'method' | 'url' | 'source'>): 
  * The calls as text timelines in a table that fits `width`: each attempt a glyph at its time (recorded and,
  * with --retry, simulated on their own lines), waits as rules, the deadline as a dotted bar.
  */
-export function renderTimeline(rows: TimelineRow[], theme: Theme, table: TableMaker, width: number): string {
+export function renderTimeline(rows: TimelineRow[], theme: Theme, width: number): string {
   const shown = rows.slice(0, MAX_ROWS);
   const paint: Record<MarkOutcome, (s: string) => string> = { success: theme.ok, retryable: theme.warn, 'not-retryable': theme.error, transport: theme.info };
   const indexWidth = String(shown.length).length + 2;
@@ -59,7 +59,7 @@ export function renderTimeline(rows: TimelineRow[], theme: Theme, table: TableMa
   const items = [...Object.entries(GLYPH).map(([k, g]) => `${paint[k as MarkOutcome](g)} ${k.replace('-', ' ')}`),
     `${theme.dim('─')} wait`, `${theme.error('┊')} deadline`];
   if (rows.some((r) => r.simulated)) items.push('○ after the recording ends', 'rec: recorded', 'sim: simulated with the policy');
-  return `${table(['#', 'Call', 'Timeline', 'Verdict'], body, [indexWidth, callWidth, laneWidth + 6, verdictWidth])}\n${more}${fitLines(items, width)}`;
+  return `${renderTable(['#', 'Call', 'Timeline', 'Verdict'].map((h) => theme.bold(h)), body, [indexWidth, callWidth, laneWidth + 6, verdictWidth])}\n${more}${fitLines(items, width)}`;
 }
 
 /** Joins legend items two spaces apart into lines no wider than `width` (escape codes take no room). */

@@ -25,6 +25,7 @@ export const SOURCE_NAMES: Record<SourceId, string> = {
   'lead-api': 'lead management API errors',
   rfc9110: 'HTTP semantics (RFC 9110)',
   transport: 'client-side network failure',
+  'de-facto': 'de-facto status of proxies and CDNs (nginx 499, Cloudflare 520-526)',
   config: 'your configuration file',
 };
 
@@ -34,14 +35,57 @@ export function wrap(text: string, width: number, indent = ''): string {
   if (limit < 10 || text.length <= limit) return text;
   const out: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
+  for (let word of text.split(/\s+/)) {
     if (line !== '' && line.length + 1 + word.length > limit) {
       out.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
+      line = '';
+    }
+    // A word longer than a line (a URL, an id) is broken rather than left to run past the edge.
+    while (line === '' && word.length > limit) {
+      out.push(word.slice(0, limit));
+      word = word.slice(limit);
+    }
+    line = line === '' ? word : `${line} ${word}`;
   }
   out.push(line);
   return out.join(`\n${indent}`);
+}
+
+/** Breaks a line whose spacing matters (indented JSON) at `width`; continuation lines start with `indent`. */
+export function breakLine(line: string, width: number, indent: string): string {
+  if (line.length <= width) return line;
+  const parts = [line.slice(0, width)];
+  const room = Math.max(10, width - indent.length);
+  for (let i = width; i < line.length; i += room) parts.push(indent + line.slice(i, i + room));
+  return parts.join('\n');
+}
+
+/** A piece of a heading: its plain text and how to paint it. */
+export type Piece = [text: string, paint: (s: string) => string];
+
+/**
+ * Lays pieces out on a line, two spaces apart, moving a piece that does not fit to a new line that starts with
+ * `indent`; a piece longer than a whole line is wrapped itself. Colour is applied after measuring.
+ */
+export function flow(pieces: readonly Piece[], width: number, indent = '  '): string {
+  let out = '';
+  let used = 0;
+  for (const [text, paint] of pieces) {
+    if (text === '') continue;
+    if (used === 0) {
+      out += paint(text);
+      used = text.length;
+    } else if (used + 2 + text.length <= width) {
+      out += `  ${paint(text)}`;
+      used += 2 + text.length;
+    } else {
+      // wrap() starts continuation lines with the indent; the first one gets it here.
+      const lines = wrap(text, width, indent).split('\n');
+      out += `\n${indent}${lines.map((l, i) => (i === 0 ? paint(l) : indent + paint(l.slice(indent.length)))).join('\n')}`;
+      used = lines.length === 1 ? indent.length + text.length : lines[lines.length - 1].length;
+    }
+  }
+  return out;
 }
 
 /** A duration in seconds for people: "17 s", "2 min 5 s", "1 h 0 min". */

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { CASSETTE_FORMAT, sniffRecording } from '../core/cassette-codec.js';
 import { InputError } from '../core/errors.js';
+import { fileProblem } from '../core/file-problem.js';
 import type { RecordedExchange } from '../core/recording.js';
 import { callsFromCassette, callsFromHar } from '../input/recording-formats.js';
 
@@ -10,7 +11,7 @@ export async function loadPlayback(file: string): Promise<RecordedExchange[]> {
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new InputError(fileProblem(file, e));
   }
   let parsed: unknown;
   try {

@@ -1,4 +1,5 @@
 import type { RecordedExchange } from '../core/recording.js';
+import { SCENARIOS } from '../core/config-schema.js';
 import type { StoreLimits } from './budget.js';
 
 /** The error envelopes OpenProspect's docs show: flat `{code, message}` (current), nested `{error: {code}}`, legacy `{error: CODE}`. */
@@ -7,8 +8,8 @@ export const ENVELOPES = ['flat', 'nested', 'legacy'] as const;
 /** One error envelope. */
 export type Envelope = (typeof ENVELOPES)[number];
 
-/** The scripted failure modes `serve --scenario` offers. */
-export const SCENARIOS = ['flaky', 'rate-limited', 'outage', 'slow', 'reset', 'gateway'] as const;
+/** The scripted failure modes `serve --scenario` offers (the one list lives with the config schema). */
+export { SCENARIOS };
 
 /** One scripted failure mode. */
 export type ScenarioName = (typeof SCENARIOS)[number];

@@ -28,7 +28,7 @@ describe('call: the request', () => {
     const missing = await call({ method: 'GET', target: `${s.url}/x` }, { XDG_CONFIG_HOME: '/nonexistent' }).catch((e) => e);
     expect(String(missing)).toMatch(/OPENPROSPECT_API_KEY is not set/);
     const odd = await call({ method: 'GET', target: `${s.url}/x` }, { OPENPROSPECT_API_KEY: 'sk_wrongprefix123', XDG_CONFIG_HOME: '/none' });
-    expect(odd.err).toMatch(/does not start with lnc_live_ or lnc_test_/);
+    expect(odd.err).toMatch(/does not look like lnc_live_... or lnc_test_.../);
     expect(odd.code).toBe(0);
   });
 

@@ -106,7 +106,7 @@ describe('op-errors classify', () => {
 
 describe('the JSON line', () => {
   it('equals JSON.stringify of the same fields, including awkward values', async () => {
-    const { classificationJson } = await import('../../src/render/classification.js');
+    const { ClassificationEncoder } = await import('../../src/render/classification-json.js');
     const c = {
       ok: false, status: 429, statusSource: 'input' as const, code: 'X"Y', known: false, retryable: true, retry: 'backoff' as const, retryAfter: 1.5,
       message: 'line\nbreak \u2028 "q"', fix: 'f\\x', requestId: null, fields: [{ field: 'a', message: 'b' }],
@@ -114,6 +114,6 @@ describe('the JSON line', () => {
     };
     const attempts = [{ status: 503, code: 'S' }, { status: null, code: null }];
     const source = { input: 'a "b".log', line: 7 };
-    expect(JSON.parse(classificationJson(c, attempts, source))).toEqual({ ...c, attempts, source });
+    expect(JSON.parse(new ClassificationEncoder().line(c, attempts, source))).toEqual({ ...c, attempts, source });
   });
 });

@@ -9,7 +9,7 @@ import { createTestIo } from '../helpers/io.js';
 
 const flags = (extra: Partial<CallFlags> = {}): CallFlags =>
   ({ method: 'GET', target: '/orders', header: [], query: [], auth: false, insecureHttp: false, retryUnsafe: false, ...extra });
-const noStdin = async () => '';
+const noStdin = { readStdin: async () => '', stdinIsTTY: true };
 
 describe('config: finding and reading', () => {
   it('searches from the current folder up to the project root, then ~/.config/openprospect', () => {
@@ -30,11 +30,25 @@ describe('config: finding and reading', () => {
     expect(findConfigFile(deep, env)).toBe(join(root, 'proj', 'src', '.openprospectrc.json'));
   });
 
+  it('names the line, column and reason of a YAML syntax error, and warns once about the old nested retry keys', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'op-cfg-'));
+    writeFileSync(join(root, 'bad.yaml'), 'retry: 3\njitter: [full\ntimeout: 5\n');
+    const bad = createTestIo({ env: {}, cwd: root });
+    expect(await main(['explain', '429', '--config', join(root, 'bad.yaml')], bad)).toBe(2);
+    expect(bad.stderr()).toBe(`op-errors: config file ${join(root, 'bad.yaml')}, line 3, column 1: missed comma between flow collection entries\n`);
+    writeFileSync(join(root, 'old.yaml'), 'retry:\n  limit: 2\n  maxDelay: 5\n');
+    const old = createTestIo({ env: {}, cwd: root });
+    expect(await main(['explain', '429', '--config', join(root, 'old.yaml')], old)).toBe(0);
+    expect(old.stderr()).toBe(`op-errors: warning: config file ${join(root, 'old.yaml')}: config keys are named like their flags: ` +
+      'retry.limit is now retry, retry.maxDelay is now retryMaxDelay (the old names still work)\n');
+    expect((await loadConfigFile(join(root, 'old.yaml'))).config).toEqual({ retry: 2, retryMaxDelay: 5 });
+  });
+
   it('reads YAML, JSON and JavaScript files with cosmiconfig', async () => {
     const root = mkdtempSync(join(tmpdir(), 'op-cfg-'));
-    writeFileSync(join(root, 'a.yaml'), 'retry:\n  limit: 3\n  jitter: equal\n');
+    writeFileSync(join(root, 'a.yaml'), 'retry: 3\njitter: equal\n');
     writeFileSync(join(root, 'b.mjs'), 'export default { timeout: 12 };');
-    expect((await loadConfigFile(join(root, 'a.yaml'))).config).toEqual({ retry: { limit: 3, jitter: 'equal' } });
+    expect((await loadConfigFile(join(root, 'a.yaml'))).config).toEqual({ retry: 3, jitter: 'equal' });
     expect((await loadConfigFile(join(root, 'b.mjs'))).config).toEqual({ timeout: 12 });
   });
 
@@ -45,7 +59,8 @@ describe('config: finding and reading', () => {
       ['{"timeout": 5, "colour": true}', /colour: unknown setting/],
       ['{"apiKey": "lnc_live_x"}', /apiKey: .* set apiKeyEnv/],
       ['{"codes": {"MY_CODE": {"summary": "x"}}}', /codes\.MY_CODE: a new code needs a summary and a fix/],
-      ['{ not json', /cannot read config file/],
+      ['{ not json', /\.openprospectrc\.json, line 1, column 3: /],
+      ['{\n  "retry": 3,\n  "jitter": "full"\n  "timeout": 5\n}', /\.openprospectrc\.json, line 4, column 3: expected "," or "}"/],
     ];
     for (const [text, message] of cases) {
       const file = join(root, '.openprospectrc.json');
@@ -69,7 +84,7 @@ describe('config: finding and reading', () => {
 
 describe('config: precedence', () => {
   it('uses defaults < config file < environment < flags', async () => {
-    const file = { baseUrl: 'https://file.example/api/v1', timeout: 10, retry: { limit: 2, maxDelay: 5, jitter: 'none' as const } };
+    const file = { baseUrl: 'https://file.example/api/v1', timeout: 10, retry: 2, retryMaxDelay: 5, jitter: 'none' as const };
     const env = { OPENPROSPECT_BASE_URL: 'https://env.example/api/v1' };
     const defaults = await prepareCall(flags(), null, {}, noStdin, '0');
     expect(defaults).toMatchObject({ url: 'https://api.openprospect.io/api/v1/orders', timeoutMs: 30_000 });
@@ -103,8 +118,7 @@ describe('.openprospectrc.example', () => {
     const copy = join(mkdtempSync(join(tmpdir(), 'op-cfg-')), 'config.yaml');
     copyFileSync(file, copy);
     const { config } = await loadConfigFile(copy);
-    expect(Object.keys(config).sort()).toEqual(['apiKeyEnv', 'baseUrl', 'codes', 'retry', 'timeout']);
-    expect(Object.keys(config.retry ?? {}).sort()).toEqual(['jitter', 'limit', 'maxDelay', 'maxTime']);
+    expect(Object.keys(config).sort()).toEqual(['apiKeyEnv', 'baseUrl', 'codes', 'jitter', 'retry', 'retryMaxDelay', 'retryMaxTime', 'timeout']);
     expect(readFileSync(file, 'utf8')).toContain('apiKey');
   });
 });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../../src/cli/context.js';
+import { createContext } from '../../src/commands/context.js';
 import { runDoctor } from '../../src/commands/doctor.js';
 import { transportCause } from '../../src/core/doctor-diagnosis.js';
 import { type Sandbox, startSandbox } from '../../src/sandbox/sandbox.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../../src/cli/context.js';
+import { createContext } from '../../src/commands/context.js';
 import { runDoctor } from '../../src/commands/doctor.js';
 import { type Sandbox, startSandbox } from '../../src/sandbox/sandbox.js';
 import { createTestIo } from '../helpers/io.js';
@@ -52,6 +52,6 @@ describe('doctor usage errors', () => {
     const { main } = await import('../../src/cli/main.js');
     const io = createTestIo({ env: { OPENPROSPECT_API_KEY: 'lnc_test_full_access', XDG_CONFIG_HOME: '/x' } });
     expect(await main(['doctor', '--base-url', 'not a url'], io)).toBe(2);
-    expect(io.stderr()).toMatch(/the base URL 'not a url' is not a URL/);
+    expect(io.stderr()).toMatch(/--base-url: 'not a url' is not a URL/);
   });
 });

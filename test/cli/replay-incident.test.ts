@@ -82,7 +82,7 @@ describe('replay --timeline and --report', () => {
     for (const columns of [60, 100, 140]) {
       const r = await run(['replay', file, '--retry', '3', '--jitter', 'none', '--timeline'], columns);
       const table = r.out.split('\n\n')[0];
-      for (const line of table.split('\n')) expect(line.length).toBeLessThanOrEqual(Math.max(40, Math.min(columns, 120)));
+      for (const line of table.split('\n')) expect(line.length).toBeLessThanOrEqual(Math.max(60, columns));
       expect(table).toMatch(/rec ▲─+●/);
       expect(table).toMatch(/sim ▲─+▲─+▲─+[●○]/);
       if (columns >= 100) expect(table).toMatch(/waits: 3\.0 s Retry-After/);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../../src/cli/context.js';
+import { createContext } from '../../src/commands/context.js';
 import { runReplay } from '../../src/commands/replay.js';
 import { Redactor } from '../../src/core/redact.js';
 import { KEY, call } from '../helpers/call.js';

@@ -4,7 +4,7 @@ import { classify, classifyExchange } from '../../src/core/classify.js';
 import { DEFAULT_POLICY, decide, isIdempotent, type RetryPolicy } from '../../src/core/retry-policy.js';
 import type { Attempt, Classification } from '../../src/core/types.js';
 import { defaultCatalog } from '../../src/data/catalog.js';
-import { classificationJson } from '../../src/render/classification.js';
+import { ClassificationEncoder } from '../../src/render/classification-json.js';
 import { readAll } from '../helpers/read.js';
 
 const opts = { catalog: defaultCatalog, now: Date.parse('2026-11-21T12:00:00Z') };
@@ -29,7 +29,7 @@ const attempt: fc.Arbitrary<Attempt> = fc.record({
 });
 
 function checkContract(c: Classification) {
-  const line = JSON.parse(classificationJson(c, [{ status: c.status, code: c.code }], { input: '-', line: 1 }));
+  const line = JSON.parse(new ClassificationEncoder().line(c, [{ status: c.status, code: c.code }], { input: '-', line: 1 }));
   expect(Object.keys(line)).toEqual(['ok', 'status', 'statusSource', 'code', 'known', 'retryable', 'retry', 'retryAfter', 'message', 'fix',
     'requestId', 'fields', 'details', 'attempts', 'source']);
   expect(typeof line.ok).toBe('boolean');

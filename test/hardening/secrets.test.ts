@@ -10,11 +10,11 @@ const BIN = fileURLToPath(new URL('../../bin/op-errors.js', import.meta.url));
 const KEY = 'lnc_live_Z9xQ7mK2pL4vN8rT1wY6jB3cE0dF5gH';
 const dir = mkdtempSync(join(tmpdir(), 'op-secrets-'));
 
-/** Runs the built CLI with the key in the environment, --verbose on, and stdin from `input`. */
+/** Runs the built CLI with the key in the environment, --debug on, and stdin from `input`. */
 function cli(args: string[], input = '', stopAfterMs?: number) {
   return new Promise<string>((resolve) => {
     const env = { ...process.env, OPENPROSPECT_API_KEY: KEY, NO_COLOR: '1', XDG_CONFIG_HOME: dir };
-    const child = spawn(process.execPath, [BIN, ...args, '--verbose'], { env });
+    const child = spawn(process.execPath, [BIN, ...args, '--debug'], { env });
     let all = '';
     child.stdout.on('data', (d) => (all += d));
     child.stderr.on('data', (d) => (all += d));
@@ -35,7 +35,7 @@ beforeAll(async () => {
 afterAll(() => echo.close());
 
 describe('the API key never appears', () => {
-  it('in the output, logs, recordings and errors of every command, with --verbose', async () => {
+  it('in the output, logs, recordings and errors of every command, with --debug and -v', async () => {
     const tape = join(dir, 'tape.json');
     const capture = `HTTP/1.1 401 Unauthorized\r\nauthorization-echo: Bearer ${KEY}\r\n\r\n{"code":"UNAUTHORIZED","message":"bad key ${KEY}"}\n`;
     writeFileSync(join(dir, 'capture.txt'), capture);
@@ -46,7 +46,7 @@ describe('the API key never appears', () => {
       await cli(['explain', KEY]),
       await cli(['classify'], capture),
       await cli(['classify', '--json'], capture),
-      await cli(['call', 'GET', `${echo.url}/orders?token=${KEY}`, '-i', '--record', tape]),
+      await cli(['call', 'GET', `${echo.url}/orders?token=${KEY}`, '-i', '-v', '--record', tape]),
       await cli(['call', 'GET', `${echo.url}/orders`, '--retry', '2', '--json', '-i', '--record', tape]),
       await cli(['call', 'GET', '/orders', '--base-url', `http://user:${KEY}@example.com/api/v1`]),
       await cli(['call', 'POST', `${echo.url}/orders`, '-d', `{"key": "${KEY}", broken`]),

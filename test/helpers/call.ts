@@ -1,4 +1,4 @@
-import { createContext } from '../../src/cli/context.js';
+import { createContext } from '../../src/commands/context.js';
 import { runCall, type CallOptions } from '../../src/commands/call.js';
 import { createTestIo } from './io.js';
 

@@ -1,4 +1,4 @@
-import type { Io } from '../../src/cli/io.js';
+import type { Io } from '../../src/adapters/io.js';
 
 /** An Io over strings: stdin from `input`, stdout and stderr collected. */
 export interface TestIo extends Io {

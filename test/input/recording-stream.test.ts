@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openRecording } from '../../src/input/recording-stream.js';
-import { type RecordedCall, loadRecording } from '../../src/input/recordings.js';
+import type { RecordedCall } from '../../src/core/recording.js';
+import { loadRecording } from '../../src/input/recordings.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/recordings/${name}`, import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'op-stream-'));

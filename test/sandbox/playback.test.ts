@@ -108,7 +108,7 @@ describe('sandbox: playback of a HAR file', () => {
     await writeFile(other, '{"interactions": []}');
     await expect(loadPlayback(other)).rejects.toThrow(InputError);
     await expect(loadPlayback(other)).rejects.toThrow(/other\.json is neither/);
-    await expect(loadPlayback(join(dir, 'absent.json'))).rejects.toThrow(/cannot read .*absent\.json: ENOENT/);
+    await expect(loadPlayback(join(dir, 'absent.json'))).rejects.toThrow(/cannot read .*absent\.json: no such file/);
     const future = join(dir, 'v2.json');
     await writeFile(future, '{"format":"op-errors-cassette","version":2,"interactions":[]}');
     await expect(loadPlayback(future)).rejects.toThrow(/version 2/);

@@ -1,12 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { appendToCassette } from '../../src/adapters/cassette.js';
-import { createContext } from '../../src/cli/context.js';
+import { createContext } from '../../src/commands/context.js';
 import { InputError } from '../../src/core/errors.js';
-import { registerServe } from '../../src/commands/serve-register.js';
+import { main } from '../../src/cli/main.js';
 import { type ServeInfo, type ServeOptions, runServe } from '../../src/commands/serve.js';
 import { createTestIo } from '../helpers/io.js';
 import { sandbox, send } from './client.js';
@@ -91,60 +90,48 @@ describe('runServe', () => {
   });
 });
 
-describe('registerServe', () => {
-  function program() {
-    const io = createTestIo();
-    const exits: number[] = [];
-    const cmd = new Command('op-errors').exitOverride().configureOutput({ writeOut: (t) => io.out(t), writeErr: (t) => io.err(t) });
-    registerServe(cmd, async () => createContext(io, {}), (code) => exits.push(code));
-    return { cmd, io, exits };
-  }
-
-  it('rejects a port outside 0-65535, an unknown scenario and a fail rate outside 0-1', async () => {
-    for (const args of [['--port', '70000'], ['--port', 'http'], ['--scenario', 'chaos'], ['--fail-rate', '1.5'], ['--slow-ms', '-1'],
-      ['--envelope', 'xml']]) {
-      const p = program();
-      await expect(p.cmd.parseAsync(['serve', ...args], { from: 'user' })).rejects.toBeInstanceOf(CommanderError);
-      expect(p.io.stderr()).toMatch(/error: option '--[a-z-]+ <[^>]+>' argument '[^']*' is invalid|error: option .* Allowed choices are/);
-      expect(p.exits).toEqual([]);
+describe('serve on the command line', () => {
+  it('rejects a port outside 0-65535, an unknown scenario and a fail rate outside 0-1 with exit 2', async () => {
+    for (const args of [['--port', '70000'], ['--port', 'http'], ['--scenario', 'chaos'], ['--fail-rate', '1.5'], ['--slow-ms', '-1'], ['--envelope', 'xml']]) {
+      const io = createTestIo();
+      expect(await main(['serve', ...args], io)).toBe(2);
+      expect(io.stderr()).toMatch(/op-errors: option '--[a-z-]+ <[^>]+>' argument '[^']*' is invalid|op-errors: option .* Allowed choices are/);
     }
   });
 
   it('runs the sandbox with the parsed options until Ctrl-C, then reports exit 0', async () => {
-    const p = program();
-    const parsing = p.cmd.parseAsync(['serve', '--port', '0', '--scenario', 'gateway', '--fail-rate', '0'], { from: 'user' });
+    const io = createTestIo({ env: { XDG_CONFIG_HOME: '/nonexistent' } });
+    const running = main(['serve', '--port', '0', '--scenario', 'gateway', '--fail-rate', '0'], io);
     let url = '';
     for (let i = 0; i < 200 && !url; i++) {
-      url = /listening on (http:\S+)\/api\/v1/.exec(p.io.stderr())?.[1] ?? '';
+      url = /listening on (http:\S+)\/api\/v1/.exec(io.stderr())?.[1] ?? '';
       if (!url) await new Promise((r) => setTimeout(r, 10));
     }
     const r = await send(url, 'GET', '/api/v1/orders');
     expect(r.status).toBe(502);
-    p.io.interrupt();
-    await parsing;
-    expect(p.exits).toEqual([0]);
+    io.interrupt();
+    expect(await running).toBe(0);
   });
 
   it('answers in the envelope --envelope names, and says so in the banner', async () => {
-    const p = program();
-    const parsing = p.cmd.parseAsync(['serve', '--port', '0', '--envelope', 'legacy'], { from: 'user' });
+    const io = createTestIo({ env: { XDG_CONFIG_HOME: '/nonexistent' } });
+    const running = main(['serve', '--port', '0', '--envelope', 'legacy'], io);
     let url = '';
     for (let i = 0; i < 200 && !url; i++) {
-      url = /listening on (http:\S+)\/api\/v1/.exec(p.io.stderr())?.[1] ?? '';
+      url = /listening on (http:\S+)\/api\/v1/.exec(io.stderr())?.[1] ?? '';
       if (!url) await new Promise((r) => setTimeout(r, 10));
     }
     expect((await send(url, 'GET', '/api/v1/orders', { key: 'lnc_test_nobody' })).json).toEqual({ error: 'UNAUTHORIZED', message: 'Invalid API key' });
-    expect(p.io.stderr()).toContain('op-errors: errors in the legacy envelope (--envelope flat|nested|legacy)');
-    expect(p.io.stderr()).toMatch(/op-errors: {3}lnc_test_revoked {6}\(revoked: answers 401\)/);
-    p.io.interrupt();
-    await parsing;
-    expect(p.exits).toEqual([0]);
+    expect(io.stderr()).toContain('op-errors: errors in the legacy envelope (--envelope flat|nested|legacy)');
+    expect(io.stderr()).toMatch(/op-errors: {3}lnc_test_revoked {6}\(revoked: answers 401\)/);
+    io.interrupt();
+    expect(await running).toBe(0);
   });
 
   it('documents the options and examples in its help', async () => {
-    const p = program();
-    await expect(p.cmd.parseAsync(['serve', '--help'], { from: 'user' })).rejects.toMatchObject({ exitCode: 0 });
-    const help = p.io.stdout();
+    const io = createTestIo();
+    expect(await main(['serve', '--help'], io)).toBe(0);
+    const help = io.stdout();
     for (const text of ['--port <n>', '--scenario <name>', '--fail-rate <0..1>', '--cassette <file>', '--envelope <shape>', 'lnc_test_expired', 'Examples:', 'rate-limited']) {
       expect(help).toContain(text);
     }

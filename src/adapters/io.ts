@@ -189,3 +189,10 @@ class ByteQueue {
 export function withEnv(io: Io, env: Record<string, string | undefined>): Io {
   return Object.assign(Object.create(io) as Io, { env });
 }
+
+/** Reads a stream (stdin) to its end as UTF-8 text. */
+export async function readAllText(stream: AsyncIterable<Uint8Array | string>): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : Buffer.from(c));
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,4 +1,4 @@
-import type { Io } from './io.js';
+import type { Io } from '../adapters/io.js';
 import { type LoadedConfig, readConfig } from '../adapters/config.js';
 import { type Theme, colorLevel, createTheme } from '../render/theme.js';
 
@@ -7,8 +7,9 @@ export interface CommandContext {
   io: Io;
   theme: Theme;
   json: boolean;
-  verbose: boolean;
-  /** Output width for wrapping: the terminal's, or 100 when piped. */
+  /** --debug: stack traces of internal errors. */
+  debug: boolean;
+  /** Output width for wrapping: the terminal's, else COLUMNS, else 100; never under 60. */
   width: number;
   /** The config file in force (--config, or found from the current folder), read once on first use. */
   config(): Promise<LoadedConfig | null>;
@@ -18,7 +19,7 @@ export interface CommandContext {
 export interface GlobalFlags {
   json?: boolean;
   color?: boolean;
-  verbose?: boolean;
+  debug?: boolean;
   config?: string;
 }
 
@@ -28,8 +29,18 @@ export async function createContext(io: Io, flags: GlobalFlags): Promise<Command
   const level = json ? 0 : colorLevel(flags, io.env, io.stdoutIsTTY);
   let loaded: Promise<LoadedConfig | null> | null = null;
   return {
-    io, json, verbose: flags.verbose === true, theme: await createTheme(level),
-    width: Math.max(40, Math.min(io.columns ?? 100, 120)),
-    config: () => (loaded ??= readConfig(flags.config, io.cwd, io.env)),
+    io, json, debug: flags.debug === true, theme: await createTheme(level),
+    width: outputWidth(io),
+    config: () => (loaded ??= readConfig(flags.config, io.cwd, io.env).then((c) => {
+      for (const w of c?.warnings ?? []) io.err(`op-errors: warning: config file ${c!.file}: ${w}\n`);
+      return c;
+    })),
   };
+}
+
+/** The width output wraps to: the terminal's, else COLUMNS (also when piped), else 100; never under 60. */
+export function outputWidth(io: Pick<Io, 'columns' | 'env'>): number {
+  const columns = Number(io.env.COLUMNS);
+  const known = io.columns ?? (Number.isInteger(columns) && columns > 0 ? columns : undefined);
+  return Math.max(60, known ?? 100);
 }

@@ -1,0 +1,125 @@
+import type { CatalogEntry, RetryStrategy, SourceId } from '../core/types.js';
+
+// Every registered HTTP error status the API pages do not document, plus the de-facto statuses of proxies and
+// CDNs (nginx 499, Cloudflare 520-526), so that no status an API, proxy or CDN answers is left unknown.
+
+type Row = [status: number, code: string, retry: RetryStrategy, summary: string, cause: string, fix: string, related?: string[]];
+
+const RFC: Row[] = [
+  [402, 'PAYMENT_REQUIRED', 'none', 'The request needs a payment or a plan that covers it',
+    'The account has no active plan, an unpaid invoice, or no credits left for this operation.',
+    'Check the plan, invoices and credits of the account (or ask its owner); repeat the request only once billing is in order.',
+    ['INSUFFICIENT_CREDITS', 'PLAN_LIMIT_EXCEEDED']],
+  [406, 'NOT_ACCEPTABLE', 'none', 'The server cannot answer in any media type the Accept header allows',
+    'The Accept header names only types the endpoint does not produce.',
+    'Send Accept: application/json (or drop the Accept header), then send the request again.'],
+  [407, 'PROXY_AUTHENTICATION_REQUIRED', 'reauth', 'A proxy between you and the API wants credentials',
+    'The request went through an HTTP proxy that requires authentication, and none (or a wrong one) was sent.',
+    'Give the proxy its credentials (HTTPS_PROXY=http://user:password@proxy:port, or your proxy settings), then send the request once more.'],
+  [410, 'GONE', 'none', 'The resource existed but was removed for good',
+    'The resource was deleted or retired and will not come back at this URL.',
+    'Stop using this URL: drop stored references to the resource and list the current ones instead.', ['NOT_FOUND']],
+  [411, 'LENGTH_REQUIRED', 'none', 'The server wants a Content-Length header',
+    'The body was sent without Content-Length (for example chunked), which the server does not accept.',
+    'Send the body with a Content-Length header (buffer it first instead of streaming it).'],
+  [412, 'PRECONDITION_FAILED', 'refresh', 'A condition of the request (If-Match, If-Unmodified-Since) no longer holds',
+    'The resource changed since the version the request names, so the server refused to overwrite it.',
+    'Re-read the resource to get its current version (ETag), apply your change to it, and send the request with the new version.',
+    ['CONFLICT', 'PRECONDITION_REQUIRED']],
+  [414, 'URI_TOO_LONG', 'none', 'The URL is longer than the server accepts',
+    'Too many or too long query parameters, often a long list of ids in the query string.',
+    'Shorten the URL: fewer ids per request (page through them), or send the filter in a request body where the endpoint allows it.'],
+  [416, 'RANGE_NOT_SATISFIABLE', 'refresh', 'The requested byte range lies outside the resource',
+    'The Range header asks for bytes past the end, usually because the resource got shorter since it was last read.',
+    'Re-read the resource\'s current size (a HEAD request or a full GET), then ask for a range inside it.'],
+  [417, 'EXPECTATION_FAILED', 'none', 'The server cannot meet the Expect header',
+    'The request carried Expect: 100-continue (some clients add it to large uploads), which the server or a proxy rejects.',
+    'Send the request without the Expect header (curl: -H "Expect:").'],
+  [421, 'MISDIRECTED_REQUEST', 'backoff', 'The request reached a server that cannot answer for this host',
+    'A reused connection (HTTP/2 connection coalescing, a TLS certificate shared by several hosts) led to the wrong server.',
+    'Repeat the request on a new connection with backoff (most clients do this by themselves); if it persists, check DNS, proxy and TLS settings for the host.'],
+  [423, 'LOCKED', 'backoff', 'The resource is locked for now',
+    'Another operation holds a lock on the resource, for example a running job that updates it.',
+    'Retry with exponential backoff, honouring Retry-After, until the lock is released; if it never is, find the operation that holds it.'],
+  [424, 'FAILED_DEPENDENCY', 'none', 'The request depends on another request that failed',
+    'An earlier operation of the same batch failed, so this one was not carried out.',
+    'Look for the failed operation the batch reports, fix it first, then send the batch again.'],
+  [425, 'TOO_EARLY', 'backoff', 'The server will not process a request that may be replayed (TLS early data)',
+    'The request was sent in TLS 1.3 early data, which an attacker could replay, and the server wants it after the handshake.',
+    'Retry with backoff once the connection is fully established (turn off TLS early data / 0-RTT in the client if it keeps happening).'],
+  [426, 'UPGRADE_REQUIRED', 'none', 'The server wants another protocol',
+    'The request used a protocol the server no longer accepts; the Upgrade header names the one it wants.',
+    'Switch the client to the protocol in the Upgrade header (for example TLS or HTTP/2), then send the request again.'],
+  [428, 'PRECONDITION_REQUIRED', 'refresh', 'The server wants a conditional request (If-Match) to avoid lost updates',
+    'The update was sent without a version, and the server refuses blind overwrites.',
+    'Re-read the resource to get its current version (ETag), then send the update with If-Match set to it.', ['PRECONDITION_FAILED']],
+  [431, 'REQUEST_HEADER_FIELDS_TOO_LARGE', 'none', 'The request headers are larger than the server accepts',
+    'Usually cookies that piled up, or a very long header (a token, a list of ids).',
+    'Send smaller headers: clear the cookies for the host, and move long values into the request body.'],
+  [451, 'UNAVAILABLE_FOR_LEGAL_REASONS', 'none', 'The resource is withheld for legal reasons',
+    'A legal demand (a court order, data-protection law, sanctions) blocks access to it from here.',
+    'Do not repeat the request: the block is deliberate; the response or the provider\'s support can say which demand applies.'],
+  [501, 'NOT_IMPLEMENTED', 'none', 'The server does not support the method or feature the request uses',
+    'The method (or a feature such as a header) is not implemented for this endpoint, now or at all.',
+    'Use a method and endpoint the API documents; repeating the same request cannot succeed.'],
+  [505, 'HTTP_VERSION_NOT_SUPPORTED', 'none', 'The server does not support the HTTP version of the request',
+    'The client spoke an HTTP version the server refuses (for example HTTP/1.0 or HTTP/3 where it is not offered).',
+    'Send the request with HTTP/1.1 or HTTP/2 (curl: --http1.1).'],
+  [506, 'VARIANT_ALSO_NEGOTIATES', 'none', 'The server\'s content negotiation is misconfigured',
+    'A negotiation loop in the server\'s configuration: the variant chosen negotiates again.',
+    'Report it to the API\'s support with the time and the URL; the server\'s configuration must change before the request can work.'],
+  [507, 'INSUFFICIENT_STORAGE', 'backoff', 'The server has no room to store what the request needs',
+    'The service ran out of storage for this operation, usually a temporary condition on its side.',
+    'Retry with exponential backoff and a small limit, honouring Retry-After; if it persists, report it to support with the request id.'],
+  [508, 'LOOP_DETECTED', 'none', 'The server found an infinite loop while handling the request',
+    'The resources the request touches refer to each other in a cycle (WebDAV bindings), or the server is misconfigured.',
+    'Break the cycle in the resources the request touches, or report it to support; repeating the request meets the same loop.'],
+  [510, 'NOT_EXTENDED', 'none', 'The server wants an HTTP extension the request does not declare',
+    'A policy of the server requires an extension (RFC 2774, now obsolete) that the client did not use.',
+    'Report it to the API\'s support: no ordinary client sends such extensions, so the server\'s configuration is at fault.'],
+  [511, 'NETWORK_AUTHENTICATION_REQUIRED', 'reauth', 'The network you are on wants you to sign in first',
+    'A captive portal (hotel, airport or company Wi-Fi) intercepted the request.',
+    'Sign in to the network (open any web page in a browser), then send the request once more.'],
+];
+
+const DE_FACTO: Row[] = [
+  [499, 'CLIENT_CLOSED_REQUEST', 'backoff', 'The client closed the connection before the server answered (nginx)',
+    'The client gave up (its timeout passed, or the user cancelled) while the server was still working; nginx logs it as 499.',
+    'Raise the client\'s timeout for slow endpoints and retry with backoff; before repeating a POST, check whether the first one took effect.',
+    ['NETWORK_TIMEOUT', 'GATEWAY_TIMEOUT']],
+  [520, 'ORIGIN_UNKNOWN_ERROR', 'backoff', 'The CDN got an empty or unexpected answer from the API\'s servers (Cloudflare 520)',
+    'The origin server crashed, reset the connection or sent something the CDN could not read.',
+    'Retry with exponential backoff and a small limit; if it persists, report it to the API\'s support with the time and the cf-ray id.',
+    ['BAD_GATEWAY']],
+  [521, 'ORIGIN_DOWN', 'backoff', 'The CDN could not connect to the API\'s servers (Cloudflare 521)',
+    'The origin server refused the CDN\'s connection: it is down or blocks the CDN.',
+    'Retry with exponential backoff, honouring Retry-After; check the API\'s status page.', ['SERVICE_UNAVAILABLE']],
+  [522, 'ORIGIN_CONNECTION_TIMEOUT', 'backoff', 'The CDN timed out connecting to the API\'s servers (Cloudflare 522)',
+    'The origin did not accept the CDN\'s connection in time: overloaded or unreachable.',
+    'Retry with exponential backoff, honouring Retry-After; check the API\'s status page.', ['GATEWAY_TIMEOUT']],
+  [523, 'ORIGIN_UNREACHABLE', 'backoff', 'The CDN cannot reach the API\'s servers (Cloudflare 523)',
+    'A routing or DNS problem between the CDN and the origin.',
+    'Retry with exponential backoff; if it lasts, check the API\'s status page or report it to support.', ['BAD_GATEWAY']],
+  [524, 'ORIGIN_TIMEOUT', 'backoff', 'The API\'s servers took too long to answer the CDN (Cloudflare 524, after 100 s)',
+    'The connection was made but the origin did not answer within the CDN\'s limit: a slow request or an overloaded server.',
+    'Retry with exponential backoff; send smaller requests or poll an asynchronous job instead; before repeating a POST, check whether the first one took effect.',
+    ['GATEWAY_TIMEOUT']],
+  [525, 'ORIGIN_TLS_HANDSHAKE_FAILED', 'none', 'The CDN could not set up TLS with the API\'s servers (Cloudflare 525)',
+    'The origin\'s TLS setup does not match what the CDN expects: a configuration fault on the provider\'s side.',
+    'Report it to the API\'s support with the time and the cf-ray id; repeating the request meets the same handshake failure.'],
+  [526, 'ORIGIN_CERTIFICATE_INVALID', 'none', 'The API\'s servers showed the CDN an invalid certificate (Cloudflare 526)',
+    'The origin\'s certificate is expired, self-signed or for another name: a configuration fault on the provider\'s side.',
+    'Report it to the API\'s support with the time and the cf-ray id; repeating the request meets the same certificate.'],
+];
+
+function entry([status, code, retry, summary, cause, fix, related]: Row, source: SourceId): CatalogEntry {
+  // Without a closer relative, a status points at the generic code of its class.
+  const near = related ?? [status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST'];
+  return { code, status, kind: 'http', summary, cause, fix, retry, sources: [source], related: near };
+}
+
+/** The generic entries of the registered statuses and of the de-facto proxy and CDN statuses. */
+export const httpEntries: readonly CatalogEntry[] = [...RFC.map((r) => entry(r, 'rfc9110')), ...DE_FACTO.map((r) => entry(r, 'de-facto'))];
+
+/** Their statuses' generic codes, for a body that names no code of its own. */
+export const HTTP_GENERIC_CODES: Readonly<Record<number, string>> = Object.fromEntries([...RFC, ...DE_FACTO].map(([s, c]) => [s, c]));

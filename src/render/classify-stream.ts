@@ -1,0 +1,119 @@
+import { EXIT, exitCodeFor, worseExit } from '../core/exit.js';
+import type { Catalog } from '../core/catalog.js';
+import { attemptOutcomes } from '../core/attempts.js';
+import { classifyExchange, unreadableReason } from '../core/classify.js';
+import type { Classification, Exchange, InputProblem } from '../core/types.js';
+import { ClassificationEncoder } from './classification-json.js';
+import type { AttemptSummary } from './classification-types.js';
+import { type ClassificationView, renderClassification, renderTotals } from './classification.js';
+import type { Theme } from './theme.js';
+
+/** Where the stream writes: text, ready-made byte parts when the sink takes them, and problems. */
+export interface StreamSink {
+  out(text: string): void;
+  outParts?(parts: (string | Uint8Array)[]): void;
+  err(text: string): void;
+}
+
+/** How the stream shows results. */
+export interface StreamOptions {
+  json: boolean;
+  theme: Theme;
+  width: number;
+  catalog: Catalog;
+  /** The status of a bare body that carries none. */
+  statusHint?: number;
+  /** Several inputs: headings name their source from the first exchange on. */
+  manyInputs: boolean;
+  now(): number;
+}
+
+const MAX_PROBLEM_LINES = 20;
+
+/**
+ * classify's output: each exchange is classified and printed as it arrives, so its objects die young. Only
+ * the first one waits, for a second or the end, to know whether headings must name their source.
+ */
+export class ClassifyStream {
+  exit: number = EXIT.OK;
+  private readonly totals = { ok: 0, retryable: 0, failed: 0 };
+  private readonly encoder = new ClassificationEncoder();
+  private readonly view: ClassificationView;
+  private problems = 0;
+  private held: Exchange | null = null;
+  private now: number;
+
+  constructor(private readonly sink: StreamSink, private readonly opts: StreamOptions) {
+    this.view = { theme: opts.theme, width: opts.width, showSource: opts.manyInputs };
+    this.now = opts.now();
+  }
+
+  /** Reads the clock again: called once per input chunk rather than once per line. */
+  tick(): void {
+    this.now = this.opts.now();
+  }
+
+  /** Reports a part of the input that could not be read (exit 2). */
+  problem(p: InputProblem): void {
+    this.exit = worseExit(this.exit, EXIT.USAGE);
+    const where = p.line > 0 ? `${p.input === '-' ? 'stdin' : p.input} line ${p.line}: ` : '';
+    if (++this.problems <= MAX_PROBLEM_LINES) this.sink.err(`op-errors: ${where}${p.message}\n`);
+  }
+
+  /** Classifies and prints one exchange (the first one waits for the second). */
+  exchange(ex: Exchange): void {
+    const why = unreadableReason(ex, this.opts.statusHint);
+    if (why) return this.problem({ ...ex.source, message: why });
+    if (!this.view.showSource && this.held === null && this.count() === 0) {
+      this.held = ex;
+      return;
+    }
+    if (this.held) {
+      this.view.showSource = true;
+      this.print(this.held);
+      this.held = null;
+    }
+    this.print(ex);
+  }
+
+  /** Prints what is still held and the totals; returns the exit code. */
+  finish(): number {
+    if (this.held) this.print(this.held);
+    this.held = null;
+    if (this.problems > MAX_PROBLEM_LINES) this.sink.err(`op-errors: ${this.problems - MAX_PROBLEM_LINES} more input problems not shown\n`);
+    if (!this.opts.json && this.count() > 1) this.sink.out(`\n${renderTotals(this.totals, this.opts.theme)}`);
+    return this.exit;
+  }
+
+  private print(ex: Exchange): void {
+    let c: Classification;
+    let output: string | (string | Buffer)[];
+    try {
+      c = this.classify(ex);
+      const attempts = this.summarize(ex, c);
+      output = this.opts.json ? this.encoder.segments(c, attempts, ex.source) : renderClassification(c, attempts, ex.source, this.view);
+    } catch (e) {
+      return this.problem({ ...ex.source, message: `could not classify this response: ${(e as Error).message}` });
+    }
+    const { sink } = this;
+    if (typeof output === 'string') sink.out(this.count() > 0 ? `\n${output}` : output);
+    else if (sink.outParts) sink.outParts(output);
+    else sink.out(output.map((p) => (typeof p === 'string' ? p : p.toString('utf8'))).join(''));
+    this.exit = worseExit(this.exit, exitCodeFor(c));
+    if (c.ok) this.totals.ok++;
+    else if (c.retryable) this.totals.retryable++;
+    else this.totals.failed++;
+  }
+
+  private classify(ex: Exchange): Classification {
+    return classifyExchange(ex, { catalog: this.opts.catalog, now: this.now, statusHint: this.opts.statusHint });
+  }
+
+  private count(): number {
+    return this.totals.ok + this.totals.retryable + this.totals.failed;
+  }
+
+  private summarize(ex: Exchange, final: Classification): AttemptSummary[] {
+    return attemptOutcomes(ex, final, { catalog: this.opts.catalog, now: this.now, statusHint: this.opts.statusHint });
+  }
+}

@@ -1,0 +1,62 @@
+import { wrap } from './words.js';
+
+const COMMENT = /^(\s*\$ .*?)\s+(# .*)$/;
+
+/**
+ * Fits a help section to `width`: prose paragraphs are re-wrapped, indented lists get a hanging indent, and
+ * an example too long for the line puts its comment above it and continues the command with ` \`, so the
+ * text stays a command the shell runs.
+ */
+export function fitHelp(text: string, width: number): string {
+  const out: string[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.length <= width) {
+      out.push(line);
+      continue;
+    }
+    if (/^\s*\$ /.test(line)) {
+      out.push(...fitExample(line, width));
+      continue;
+    }
+    const indent = /^\s*/.exec(line)![0];
+    const hanging = /^(\s*\S+\s{2,})/.exec(line)?.[1].replace(/\S/g, ' ') ?? indent;
+    out.push(indent + wrap(line.slice(indent.length), width, hanging));
+  }
+  return out.join('\n');
+}
+
+function fitExample(line: string, width: number): string[] {
+  const out: string[] = [];
+  const comment = COMMENT.exec(line);
+  let command = line;
+  if (comment) {
+    const indent = /^\s*/.exec(line)![0];
+    out.push(`${indent}${wrap(comment[2], width, `${indent}# `)}`);
+    command = comment[1];
+  }
+  const continuation = `${/^\s*/.exec(command)![0]}    `;
+  while (command.length > width) {
+    const cut = lastSpaceOutsideQuotes(command, width - 2);
+    if (cut <= continuation.length + 4) break;
+    out.push(`${command.slice(0, cut)} \\`);
+    command = continuation + command.slice(cut + 1);
+  }
+  out.push(command);
+  return out;
+}
+
+/** The last space at or before `limit` that is not inside quotes, where a ` \` continuation keeps the command intact. */
+function lastSpaceOutsideQuotes(command: string, limit: number): number {
+  let quote = '';
+  let best = -1;
+  for (let i = 0; i <= limit && i < command.length; i++) {
+    const ch = command[i];
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === ' ') best = i;
+  }
+  return best;
+}

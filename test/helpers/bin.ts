@@ -1,0 +1,30 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The built CLI (the test suite's global setup builds it first). */
+export const BIN = fileURLToPath(new URL('../../bin/op-errors.js', import.meta.url));
+
+/** What a run of the built CLI printed and how it ended. */
+export interface BinResult {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
+/** Runs the built CLI with `input` on stdin (or /dev/null), no colour, and no config outside the repository. */
+export function runBin(args: string[], options: { input?: string; env?: Record<string, string>; cwd?: string } = {}): Promise<BinResult> {
+  const env: Record<string, string | undefined> = { ...process.env };
+  delete env.FORCE_COLOR;
+  delete env.COLUMNS;
+  Object.assign(env, { NO_COLOR: '1', XDG_CONFIG_HOME: '/nonexistent', OPENPROSPECT_API_KEY: 'lnc_test_conventions000000' }, options.env);
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env, cwd: options.cwd, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+  });
+  if (options.input !== undefined) child.stdin!.end(options.input);
+  let out = '';
+  let err = '';
+  // Decoded as a stream, so a character split across two chunks is not lost.
+  child.stdout!.setEncoding('utf8').on('data', (d) => (out += d));
+  child.stderr!.setEncoding('utf8').on('data', (d) => (err += d));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
+}
