@@ -1,3 +1,4 @@
+import { createWriteStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { InputError } from '../core/errors.js';
 import { fileProblem } from '../core/file-problem.js';
@@ -38,7 +39,6 @@ export async function drainBody(body: ResponseBody): Promise<number> {
 
 /** A file that receives a response body: opened before anything is sent, so a bad path loses no response. */
 export async function openBodyFile(path: string): Promise<BodySink & { close(): Promise<void> }> {
-  const { createWriteStream } = await import('node:fs');
   const stream = createWriteStream(path, { flags: 'w' });
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
@@ -52,12 +52,12 @@ export async function openBodyFile(path: string): Promise<BodySink & { close(): 
       pending = stream.write(text);
     },
     async flush() {
-      if (failed) throw new InputError(`--output ${path}: ${failed.message}`);
+      if (failed) throw new InputError(`-o/--output: ${fileProblem(path, failed, 'write')}`);
       if (!pending) await new Promise<void>((resolve) => stream.once('drain', resolve));
       pending = true;
     },
     close: () => new Promise<void>((resolve, reject) => {
-      stream.end(() => (failed ? reject(new InputError(`--output ${path}: ${failed.message}`)) : resolve()));
+      stream.end(() => (failed ? reject(new InputError(`-o/--output: ${fileProblem(path, failed, 'write')}`)) : resolve()));
     }),
   };
 }

@@ -51,13 +51,24 @@ export function wrap(text: string, width: number, indent = ''): string {
   return out.join(`\n${indent}`);
 }
 
-/** Breaks a line whose spacing matters (indented JSON) at `width`; continuation lines start with `indent`. */
+/**
+ * Breaks a line whose spacing matters (indented JSON, a URL) to `width` columns, after a space where one is near
+ * the edge so that no word is cut; continuation lines start with `indent`.
+ */
 export function breakLine(line: string, width: number, indent: string): string {
-  if (line.length <= width) return line;
-  const parts = [line.slice(0, width)];
-  const room = Math.max(10, width - indent.length);
-  for (let i = width; i < line.length; i += room) parts.push(indent + line.slice(i, i + room));
-  return parts.join('\n');
+  const parts: string[] = [];
+  let rest = line;
+  let room = width;
+  while (rest.length > room) {
+    const space = rest.lastIndexOf(' ', room - 1);
+    // A space in the first half of the line or among the leading indentation would leave a stub behind.
+    const cut = space > room / 2 && rest.slice(0, space).trim() !== '' ? space + 1 : room;
+    parts.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut);
+    room = Math.max(10, width - indent.length);
+  }
+  parts.push(rest);
+  return parts.map((p, i) => (i === 0 ? p : indent + p)).join('\n');
 }
 
 /** A piece of a heading: its plain text and how to paint it. */
