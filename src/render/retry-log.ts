@@ -23,6 +23,12 @@ export function outcomeWords(r: AttemptRecord): string {
   return `HTTP ${r.status}${r.code ? ` ${r.code}` : ''}`;
 }
 
+/** Why a retryable outcome was not retried, in the log and in the verdict line of the result. */
+export function notRetriedVerdict(method: string): string {
+  return `not retried: ${method.toUpperCase()} is not idempotent (the server may have acted on it); ` +
+    'an Idempotency-Key (call --idempotency-key auto) makes it safe to retry';
+}
+
 /** One line of the retry log: what attempt n got, and what happens next and why. */
 export function retryLogLine(
   r: AttemptRecord, c: Classification, d: RetryDecision, elapsedMs: number, policy: RetryPolicy, method: string,
@@ -42,9 +48,7 @@ export function retryLogLine(
     case 'not-retryable': return `${head}: not retried (${RETRY_VERDICT[c.retry]})`;
     case 'retry-off': return `${head}: retryable; run with --retry <n> to repeat it automatically`;
     case 'limit': return `${head}: gave up after ${took} (--retry ${policy.limit})`;
-    case 'unsafe-method':
-      return `${head}: not retried: ${method.toUpperCase()} is not idempotent and the server may have acted on it; ` +
-        'add --idempotency-key auto (if the API honours Idempotency-Key) or --retry-unsafe';
+    case 'unsafe-method': return `${head}: ${notRetriedVerdict(method)}`;
     case 'deadline':
       return `${head}: stopped: the next wait of ${seconds(d.delayMs ?? 0)} would pass the ` +
         `${seconds(policy.maxTimeMs ?? 0)} deadline (--retry-max-time)${left}`;
