@@ -33,7 +33,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const playbackQuota = playback && scenario === 'rate-limited' ? new RateLimiter(rateLimit, now) : null;
   const pending = new Set<AbortController>();
 
-  const answer = (req: SandboxRequest): Reply => {
+  const answer = (req: SandboxRequest): Reply | Promise<Reply> => {
     if (api) return api.handle(req);
     if (playbackQuota) {
       const quota = playbackQuota.take(bearerKey(req.headers.authorization) ?? `addr:${req.remote}`);
@@ -72,7 +72,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         if (controller) await sleep(slowMs, undefined, { signal: controller.signal });
         const request = { method, path, query: target.query, headers: req.headers, body, remote: req.socket.remoteAddress ?? '' };
         const scripted = script.intercept(method, path);
-        reply = scripted && scripted !== 'reset' ? reshape(scripted, envelope) : scripted ?? answer(request);
+        reply = scripted && scripted !== 'reset' ? reshape(scripted, envelope) : scripted ?? await answer(request);
       }
     } catch (e) {
       // The client left or the sandbox is closing: there is nobody to answer.
@@ -108,7 +108,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     port,
     close: () => (closing ??= new Promise<void>((resolve) => {
       for (const c of pending) c.abort();
-      server.close(() => resolve());
+      server.close(() => void (options.playback?.close?.() ?? Promise.resolve()).then(resolve, resolve));
       server.closeAllConnections();
     })),
   };
