@@ -35,10 +35,15 @@ export function fitHelp(text: string, width: number): string {
   return out.join('\n');
 }
 
-/** How many lines of prose start at line `i`: unindented lines up to a blank or indented one, or one that ends with ':'. */
+/**
+ * How many lines of prose start at line `i`: unindented lines up to a blank or indented one, or up to one that
+ * ends with ':'; a heading (a line ending with ':' over an indented block) stands alone.
+ */
 function proseAt(lines: readonly string[], i: number): number {
+  const heading = (k: number) => lines[k].endsWith(':') && /^\s/.test(lines[k + 1] ?? '');
   let n = 0;
   while (i + n < lines.length && /^[^\s$]/.test(lines[i + n])) {
+    if (n > 0 && heading(i + n)) break;
     n++;
     if (lines[i + n - 1].endsWith(':')) break;
   }
