@@ -43,6 +43,29 @@ describe('no false success', () => {
     }), { numRuns: 500, seed: 8 });
   });
 
+  it('an error inside wrappers, in any key case, or as JSend is a failure with unknown status and its message', () => {
+    const cases: [unknown, string | null][] = [
+      [{ data: { error: { message: 'x' } } }, 'x'], [{ Error: 'x' }, 'x'], [{ result: { ok: false } }, null],
+      [{ failure: 'x' }, 'x'], [{ status: 'error', message: 'x' }, 'x'], [{ status: 'fail', data: { title: 'required' } }, null],
+      [{ response: { body: { ERRORS: [{ message: 'x' }] } } }, 'x'], [{ level: 'error', message: 'x' }, 'x'],
+    ];
+    for (const [body, message] of cases) {
+      const c = classifyExchange(readAll(JSON.stringify(body)).exchanges[0], options);
+      expect(c, JSON.stringify(body)).toMatchObject({ ok: false, status: null, retryable: false, message });
+      expect(exitCodeFor(c)).toBe(1);
+    }
+  });
+
+  it('a body that says "no error" stays a success, also under a 2xx status', () => {
+    const bodies = [{ errors: [] }, { error: null }, { ok: true }, { success: true }, { data: { user: { id: 1 } } },
+      { data: { items: [] }, errors: null }, { level: 30, msg: 'listening' }];
+    for (const body of bodies) {
+      expect(classifyExchange(readAll(JSON.stringify(body)).exchanges[0], options).ok, JSON.stringify(body)).toBe(true);
+    }
+    const [ok] = readAll('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{"error":null,"items":[]}').exchanges;
+    expect(classifyExchange(ok, options)).toMatchObject({ ok: true, status: 200 });
+  });
+
   it('a log record with only a transport code in its error is that transport failure', () => {
     const lines = [
       { level: 50, err: { type: 'TypeError', message: 'fetch failed', cause: { code: 'ECONNREFUSED', errno: -111 } } },
