@@ -13,6 +13,8 @@ export interface ClassificationView {
   width: number;
   /** Name the input and line in the heading (several exchanges or inputs). */
   showSource: boolean;
+  /** What the caller did instead of the code's retry rule (a call not retried because it was unsafe). */
+  verdict?: string;
 }
 
 const MAX_DETAILS = 8;
@@ -29,8 +31,8 @@ export function renderClassification(
   if (c.ok) return `${flow([[`✔ ${status}${c.status === null ? 'OK' : reasonPhrase(c.status)}`, theme.ok], where], width)}\n${attemptLine(attempts, theme)}`;
   const mark = c.retryable ? '↻' : '✖';
   const code = c.known ? c.code! : `${c.code} (not in the catalog)`;
-  const paint = (s: string) => paintRetry(theme, c.retry, s);
-  const lines = [flow([[`${mark} ${status}${code}`, paint], [RETRY_VERDICT[c.retry], paint], where], width)];
+  const paint = view.verdict ? theme.error : (s: string) => paintRetry(theme, c.retry, s);
+  const lines = [flow([[`${mark} ${status}${code}`, paint], [view.verdict ?? RETRY_VERDICT[c.retry], paint], where], width)];
   const row = (label: string, text: string) => lines.push(`  ${theme.bold(label.padEnd(13))}${wrap(text, width, ' '.repeat(15))}`);
   // A status the user gave with --status needs no note; one taken from the catalog does.
   if (c.statusSource === 'catalog') row('Status', `${c.status} (documented status; the input had none)`);
