@@ -3,7 +3,7 @@ import type { Catalog } from '../core/catalog.js';
 import { attemptOutcomes } from '../core/attempts.js';
 import { classifyExchange, unreadableReason } from '../core/classify.js';
 import type { Classification, Exchange, InputProblem } from '../core/types.js';
-import { ClassificationEncoder } from './classification-json.js';
+import { type ClassificationField, ClassificationEncoder } from './classification-json.js';
 import type { AttemptSummary } from './classification-types.js';
 import { type ClassificationView, renderClassification, renderTotals } from './classification.js';
 import type { Theme } from './theme.js';
@@ -18,6 +18,8 @@ export interface StreamSink {
 /** How the stream shows results. */
 export interface StreamOptions {
   json: boolean;
+  /** The contract fields of each JSON line; all when not given. */
+  fields?: readonly ClassificationField[];
   theme: Theme;
   width: number;
   catalog: Catalog;
@@ -37,13 +39,14 @@ const MAX_PROBLEM_LINES = 20;
 export class ClassifyStream {
   exit: number = EXIT.OK;
   private readonly totals = { ok: 0, retryable: 0, failed: 0 };
-  private readonly encoder = new ClassificationEncoder();
+  private readonly encoder: ClassificationEncoder;
   private readonly view: ClassificationView;
   private problems = 0;
   private held: Exchange | null = null;
   private now: number;
 
   constructor(private readonly sink: StreamSink, private readonly opts: StreamOptions) {
+    this.encoder = new ClassificationEncoder(opts.fields);
     this.view = { theme: opts.theme, width: opts.width, showSource: opts.manyInputs };
     this.now = opts.now();
   }
