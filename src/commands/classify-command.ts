@@ -12,6 +12,7 @@ export const classifyCommand = defineCommand<ClassifyCommandOptions>({
   options: [
     { key: 'status', value: '<code>', description: 'the HTTP status of a bare body that carries none', parse: parseStatus },
     { key: 'fields', value: '<list>', description: 'print only these fields of the JSON contract, comma-separated (implies --json)', parse: parseFieldList },
+    { key: 'summary', description: 'one table of codes for the whole input: counts, retryable share, first and last line, sample request ids', conflicts: ['fields'] },
   ],
   help: `
 Examples:
@@ -19,6 +20,7 @@ Examples:
   $ echo '{"code":"ORDER_NOT_FOUND"}' | op-errors classify
   $ op-errors classify --status 503 body.json
   $ op-errors classify --json app-errors.ndjson | jq -r 'select(.retryable) | .code'
-  $ op-errors classify --fields code,retryable,retryAfter,requestId app-errors.ndjson`,
+  $ op-errors classify --fields code,retryable,retryAfter,requestId app-errors.ndjson
+  $ op-errors classify --summary app-errors.ndjson`,
   load: async () => ({ run: runClassify }),
 });
