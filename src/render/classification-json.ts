@@ -68,11 +68,13 @@ export class ClassificationEncoder {
   /** The JSON line of one exchange as byte and text segments, in the contract's field order, newline included. */
   segments(c: Classification, attempts: AttemptSummary[], source: SourceRef): (string | Buffer)[] {
     if (this.writers) return [`{${this.writers.map((w) => w(this, c, attempts, source)).join(',')}}\n`];
+    // Each empty or null value is a constant, and each string that recurs is encoded once: the common cases of a
+    // log line allocate only the two strings of its varying parts.
     return [
       this.head(c),
-      `${JSON.stringify(c.retryAfter)},"message":${JSON.stringify(c.message)}`,
+      `${c.retryAfter === null ? 'null' : JSON.stringify(c.retryAfter)},"message":${JSON.stringify(c.message)}`,
       this.fixPart(c.fix),
-      `"requestId":${JSON.stringify(c.requestId)},"fields":${c.fields.length === 0 ? '[]' : JSON.stringify(c.fields)},` +
+      `"requestId":${c.requestId === null ? 'null' : JSON.stringify(c.requestId)},"fields":${c.fields.length === 0 ? '[]' : JSON.stringify(c.fields)},` +
       `"details":${isEmpty(c.details) ? '{}' : JSON.stringify(c.details)},"attempts":[${this.attemptList(attempts)}],` +
       `"source":{"input":${this.recurring(source.input)},"line":${source.line}}}\n`,
     ];
