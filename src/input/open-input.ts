@@ -14,5 +14,6 @@ export async function openInput(path: string, stdin: AsyncIterable<Uint8Array | 
     throw new InputError(fileProblem(path, e));
   }
   if (folder) throw new InputError(fileProblem(path, { code: 'EISDIR' }));
-  return createReadStream(path, { highWaterMark: 64 * 1024 });
+  // Reads of 256 KB: fewer calls and chunks than 64 KB, without holding megabytes of a log at once.
+  return createReadStream(path, { highWaterMark: 256 * 1024 });
 }
