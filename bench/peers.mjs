@@ -1,9 +1,9 @@
 // The peers the remaining goals are measured against: a bare node:http server for `serve`, and a large
 // HAR for `replay` (time and peak memory at two sizes, to see whether memory stays flat).
 import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { writeHar } from './gen-har.mjs';
 import { fmt, run } from './lib.mjs';
 import { startServe } from './network.mjs';
 
@@ -41,18 +41,6 @@ export async function serveVsBare({ bin, seconds }) {
     await serve.stop();
     await bare.stop();
   }
-}
-
-/** Writes a HAR of `n` entries, each a failed GET with its own request id. */
-async function writeHar(file, n) {
-  const out = createWriteStream(file);
-  out.write('{"log":{"version":"1.2","entries":[');
-  for (let i = 0; i < n; i++) {
-    out.write(`${i ? ',' : ''}{"startedDateTime":"2026-11-21T09:00:00.000Z","time":5,"request":{"method":"GET","url":"https://api.openprospect.io/api/v1/orders/${i}"},` +
-      `"response":{"status":${i % 7 === 0 ? 503 : 404},"headers":[{"name":"x-request-id","value":"req_${i}"}],"content":{"text":"{\\"code\\":\\"ORDER_NOT_FOUND\\"}"}}}`);
-  }
-  out.write(']}}');
-  await new Promise((r) => out.end(r));
 }
 
 /** `replay` of HARs with 10k and 100k entries: wall time and peak RSS. */
