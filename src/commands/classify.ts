@@ -41,7 +41,7 @@ export async function runClassify(opts: ClassifyCommandOptions, ctx: CommandCont
         exchange: (ex) => stream.exchange(ex), problem: (p) => stream.problem(p),
         recording: (json, line) => classifyRecording(json, input, line, stream),
       });
-      const source = await openInput(input, io.stdin);
+      const source = await openInput(input, () => io.stdin);
       reader.end(await readLines(source, { line: (line, n) => reader.line(line, n), tooLong: (n) => reader.skipped(n, tooLong) }, drain));
     } catch (e) {
       if (!(e instanceof InputError) && !(e as NodeJS.ErrnoException).code) throw e;
