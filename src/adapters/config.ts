@@ -40,7 +40,8 @@ export function findConfigFile(cwd: string, env: Record<string, string | undefin
     if (existsSync(join(dir, 'package.json')) || parent === dir) break;
     dir = parent;
   }
-  const userDir = join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'openprospect');
+  // HOME is what homedir() reads on POSIX; node:os is loaded only where it is not set.
+  const userDir = join(env.XDG_CONFIG_HOME || join(env.HOME || homedir(), '.config'), 'openprospect');
   for (const name of USER_PLACES) {
     const file = join(userDir, name);
     if (existsSync(file)) return file;

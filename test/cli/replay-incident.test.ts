@@ -115,7 +115,7 @@ describe('replay --timeline and --report', () => {
     expect(row(1)).toMatch(/class="mark success simulated assumed"/);
     expect(row(1)).toMatch(/<g class="wait backoff"><title>wait 4\.0 s backoff<\/title>/);
     expect(row(1)).toContain('would succeed after 3 retries');
-    expect(row(1)).toMatch(/<g class="deadline"><text[^>]*>deadline 300 s →/);
+    expect(row(1)).toMatch(/<g class="deadline"><text[^>]*>deadline 5 min →/);
     expect(row(2)).toMatch(/class="mark not-retryable simulated"/);
     expect(row(4)).toMatch(/<g class="wait retry-after"><title>wait 3\.0 s Retry-After/);
     expect(html).toMatch(/<th>Policy<\/th><td>3 retries: backoff from 1 s/);
