@@ -4,11 +4,13 @@
 // startup does not need (got, cosmiconfig) become vendor-*.cjs files, required when used.
 // The library (src/library) becomes one file, dist/lib/index.js, that holds none of the CLI.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import { build } from 'esbuild';
 
 const require = createRequire(import.meta.url);
+/** The digits of a source map's base64 VLQ numbers. */
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 // Node built-ins that Node has loaded before the CLI's first line runs; requiring them costs nothing.
 const LOADED_AT_BOOT = new Set(['events', 'buffer', 'path', 'querystring', 'async_hooks', 'timers', 'util', 'fs', 'url', 'module', 'vm', 'process']);
@@ -86,6 +88,8 @@ await build({
   sourcesContent: false,
 });
 
+ownSourcesOnly('dist/bundle/main.cjs.map');
+
 // The code cache: V8's code for the bundle's top level, which every command runs.
 execFileSync(process.execPath, ['scripts/code-cache.cjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
 
@@ -101,3 +105,64 @@ await build({
   minify: true,
   logLevel: 'warning',
 });
+
+/**
+ * Keeps only the map's positions in op-errors' own sources: a frame in a bundled package (commander, chalk) is
+ * named by its place in the bundle, and the map is a sixth smaller. A dropped position becomes an unmapped one,
+ * so no code of a package is ever mapped to a line of ours.
+ */
+function ownSourcesOnly(file) {
+  const map = JSON.parse(readFileSync(file, 'utf8'));
+  const own = map.sources.map((source) => !source.includes('node_modules/'));
+  const read = [0, 0, 0, 0, 0];
+  const written = [0, 0, 0, 0, 0];
+  map.mappings = map.mappings.split(';').map((line) => {
+    read[0] = 0;
+    written[0] = 0;
+    const kept = [];
+    let unmapped = true;
+    for (const segment of line.split(',')) {
+      if (segment === '') continue;
+      const fields = decodeVlq(segment);
+      fields.forEach((d, i) => (read[i] += d));
+      const keep = fields.length > 1 && own[read[1]];
+      // A run of unmapped positions needs only its first.
+      if (!keep && unmapped) continue;
+      const values = keep ? read.slice(0, fields.length) : [read[0]];
+      kept.push(values.map((v, i) => encodeVlq(v - written[i])).join(''));
+      values.forEach((v, i) => (written[i] = v));
+      unmapped = !keep;
+    }
+    return kept.join(',');
+  }).join(';');
+  writeFileSync(file, JSON.stringify(map));
+}
+
+function decodeVlq(segment) {
+  const values = [];
+  let value = 0;
+  let shift = 0;
+  for (const ch of segment) {
+    const digit = BASE64.indexOf(ch);
+    value += (digit & 31) << shift;
+    if (digit & 32) shift += 5;
+    else {
+      values.push(value & 1 ? -(value >> 1) : value >> 1);
+      value = 0;
+      shift = 0;
+    }
+  }
+  return values;
+}
+
+function encodeVlq(n) {
+  let value = n < 0 ? (-n << 1) | 1 : n << 1;
+  let out = '';
+  do {
+    let digit = value & 31;
+    value >>>= 5;
+    if (value > 0) digit |= 32;
+    out += BASE64[digit];
+  } while (value > 0);
+  return out;
+}
