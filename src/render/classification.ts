@@ -38,7 +38,10 @@ export function renderClassification(
   if (c.statusSource === 'catalog') row('Status', `${c.status} (documented status; the input had none)`);
   if (c.message) row('Message', c.message.length > MAX_MESSAGE ? `${c.message.slice(0, MAX_MESSAGE)}… (${c.message.length} characters; --json has all)` : c.message);
   if (c.fix) row('Fix', c.fix);
-  if (c.retryAfter !== null) row('Retry after', humanSeconds(c.retryAfter));
+  // The server's wait is shown as given; under "do not retry" it must not read as advice to repeat the request.
+  if (c.retryAfter !== null) {
+    row('Retry after', humanSeconds(c.retryAfter) + (c.retry === 'none' ? ' (sent by the server; the same request will still fail)' : ''));
+  }
   if (c.requestId) row('Request id', `${c.requestId} (quote it to support)`);
   const details = Object.entries(c.details);
   if (details.length > 0) {

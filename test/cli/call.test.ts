@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ScriptedServer, startServer } from '../helpers/server.js';
+import { runBin } from '../helpers/bin.js';
 import { KEY, call } from '../helpers/call.js';
 
 let server: ScriptedServer | null = null;
@@ -73,6 +74,15 @@ describe('call: retries', () => {
     expect(r.err).toMatch(/attempt 5 of 5: HTTP 503 SERVICE_UNAVAILABLE: gave up after 4 retries/);
     const full = await call({ method: 'GET', target: `${s.url}/x`, retry: 2 });
     expect(full.waits).toEqual([500, 1000]);
+  });
+
+  it('starts the backoff at --retry-base-delay, logged before each wait', async () => {
+    const s = await serve(unavailable, unavailable, unavailable, ok);
+    const r = await runBin(['call', `${s.url}/x`, '--retry', '3', '--retry-base-delay', '0.05', '--jitter', 'none', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).attempts.map((a: { waitMs: number | null }) => a.waitMs)).toEqual([50, 100, 200, null]);
+    expect(r.err).toMatch(/attempt 1 of 4: HTTP 503 .*waiting 0\.1 s \(backoff\)/);
+    expect(r.err).toMatch(/attempt 3 of 4: HTTP 503 .*waiting 0\.2 s \(backoff\)/);
   });
 
   it('stops at once when the next wait would pass the deadline, and says so', async () => {

@@ -64,6 +64,15 @@ describe('replay --suggest-policy', () => {
     expect(r.out).toContain('Checked: op-errors replay');
   });
 
+  it('reads recordings as replay does: "-" from stdin, and a missing file is named while the others are searched', async () => {
+    const { file } = incident();
+    const io = createTestIo({ env: { XDG_CONFIG_HOME: '/nonexistent' }, input: readFileSync(file, 'utf8') });
+    const code = await main(['replay', '-', join(file, '..', 'missing.json'), '--suggest-policy', '--json'], io);
+    expect(code).toBe(2);
+    expect(io.stderr()).toMatch(/^op-errors: .*missing\.json.*$/m);
+    expect(JSON.parse(io.stdout()).calls).toHaveLength(5);
+  });
+
   it('is the same for the same seed, and refuses flags that fix the policy itself', async () => {
     const { file } = incident();
     const a = await run(['replay', file, '--suggest-policy', '--json', '--target', '0.9', '--runs', '20', '--seed', '7']);
@@ -72,6 +81,7 @@ describe('replay --suggest-policy', () => {
     const clash = await run(['replay', file, '--suggest-policy', '--retry', '3']);
     expect(clash.code).toBe(2);
     expect(clash.err).toMatch(/drop --retry/);
+    expect((await run(['replay', file, '--suggest-policy', '--retry-base-delay', '2'])).err).toMatch(/drop --retry-base-delay$/m);
     expect((await run(['replay', file, '--suggest-policy', '--target', '1.5'])).code).toBe(2);
   });
 });

@@ -75,6 +75,21 @@ describe('sandbox: playback of a cassette', () => {
     expect((await s.call('GET', '/api/v1/orders')).status).toBe(404);
   });
 
+  it('leaves out a recorded header node refuses and sends the rest of the response', async () => {
+    const file = join(dir, 'odd-header.json');
+    const body = '{"items":[]}';
+    await appendToCassette(file, [interaction('GET', `${BASE}/orders`,
+      { status: 200, headers: { 'content-type': 'application/json', 'x-odd': 'line\nbreak', 'bad header': 'x', 'retry-after': '3' }, body })]);
+    const s = await sandbox({ playback: await loadPlayback(file) });
+    const r = await s.call('GET', '/api/v1/orders');
+    expect(r.status).toBe(200);
+    expect(r.text).toBe(body);
+    expect(r.headers['retry-after']).toBe('3');
+    expect(r.headers['content-length']).toBe(String(body.length));
+    expect(r.headers['x-request-id']).toMatch(/^req_/);
+    expect(r.headers['x-odd']).toBeUndefined();
+  });
+
   it('answers 404 naming the method, path and what was recorded when nothing matches; /health still works', async () => {
     const file = join(dir, 'one.json');
     await appendToCassette(file, [interaction('GET', `${BASE}/orders`, { status: 200, headers: {}, body: '{}' })]);
