@@ -5,9 +5,10 @@ import { fileProblem } from '../core/file-problem.js';
 import type { Redactor } from '../core/redact.js';
 import type { ResponseBody } from './http.js';
 
-/** Where a streamed body goes: queued text, and a flush that waits while the reader is slow. */
+/** Where a streamed body goes: queued text or bytes, and a flush that waits while the reader is slow. */
 export interface BodySink {
   out(text: string): void;
+  outParts?(parts: (string | Uint8Array)[]): void;
   flush(): Promise<void>;
 }
 
@@ -33,6 +34,24 @@ export async function pipeBody(
   return bytes;
 }
 
+/**
+ * Passes a body of data (an export, an image) through byte for byte: decoding it as text would replace what is
+ * not UTF-8. `rest` is null when `bytes` is the whole body. Returns the number of bytes written.
+ */
+export async function pipeBytes(bytes: Buffer, rest: AsyncIterable<Buffer> | null, sink: BodySink): Promise<number> {
+  // An output that takes only text (a test's) gets the text the bytes decode to.
+  const write = (b: Buffer) => (sink.outParts ? sink.outParts([b]) : sink.out(b.toString('utf8')));
+  let total = bytes.length;
+  write(bytes);
+  for await (const chunk of rest ?? []) {
+    total += chunk.length;
+    write(chunk);
+    await sink.flush();
+  }
+  await sink.flush();
+  return total;
+}
+
 /** Reads a long body to its end without keeping it, so the connection closes cleanly; returns its size. */
 export async function drainBody(body: ResponseBody): Promise<number> {
   let bytes = body.prefix.length;
@@ -53,6 +72,9 @@ export async function openBodyFile(path: string): Promise<BodySink & { close(): 
   return {
     out(text) {
       pending = stream.write(text);
+    },
+    outParts(parts) {
+      for (const p of parts) pending = stream.write(p);
     },
     async flush() {
       if (failed) throw new InputError(`-o/--output: ${fileProblem(path, failed, 'write')}`);

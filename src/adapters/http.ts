@@ -22,6 +22,8 @@ export interface HttpResult {
   redirects: RedirectHop[];
   /** The body beyond the prefix, not yet read; null when the prefix is the whole body. */
   body: ResponseBody | null;
+  /** The first PREFIX_BYTES of the body as they came, for a body that must be written byte for byte. */
+  bytes: Buffer;
 }
 
 /** A response body too long to hold: its first bytes, and the rest still on the wire. */
@@ -29,6 +31,8 @@ export interface ResponseBody {
   prefix: Buffer;
   rest: Readable;
 }
+
+const NO_BYTES: Buffer = Buffer.alloc(0);
 
 /** How much of a body is held in memory to classify it; the rest streams through. */
 export const PREFIX_BYTES = 1024 * 1024;
@@ -61,8 +65,8 @@ export async function send(req: HttpRequest): Promise<HttpResult> {
   const signal = req.signal ? AbortSignal.any([req.signal, timer.signal]) : timer.signal;
   let url = new URL(req.url);
   let { method, headers, body } = req;
-  const result = (attempt: Attempt, rest: ResponseBody | null = null): HttpResult =>
-    ({ attempt, startedAt, durationMs: Date.now() - startedAt, redirects, body: rest });
+  const result = (attempt: Attempt, rest: ResponseBody | null = null, bytes = NO_BYTES): HttpResult =>
+    ({ attempt, startedAt, durationMs: Date.now() - startedAt, redirects, body: rest, bytes });
   try {
     for (let hop = 0; ; hop++) {
       const stream = got.stream(url, {
@@ -96,7 +100,7 @@ export async function send(req: HttpRequest): Promise<HttpResult> {
       // Past the prefix, the transfer may take as long as the data does: the attempt's timeout covered the answer.
       clearTimeout(clock);
       const attempt = { status, headers: flatHeaders(response.headers), body: prefix.toString('utf8') };
-      return result(attempt, complete ? null : { prefix, rest: stream });
+      return result(attempt, complete ? null : { prefix, rest: stream }, prefix);
     }
   } catch (e) {
     const err = e as NodeJS.ErrnoException & { name?: string };

@@ -1,9 +1,9 @@
 import type { CommandContext } from './context.js';
 import { EXIT, callVerdict, exitCodeFor, exitForSignal } from '../core/exit.js';
 import { isIdempotent } from '../core/retry-policy.js';
-import { type BodySink, openBodyFile, pipeBody } from '../adapters/body-stream.js';
+import { type BodySink, openBodyFile, pipeBody, pipeBytes } from '../adapters/body-stream.js';
 import type { HttpResult, ResponseBody } from '../adapters/http.js';
-import { bodyWarnings } from '../core/body-check.js';
+import { bodyWarnings, isBinaryBody } from '../core/body-check.js';
 import type { Redactor } from '../core/redact.js';
 import type { LoopOutcome } from '../core/retry-loop.js';
 import { callJson, callJsonAround, prettyBody, renderCall } from '../render/call.js';
@@ -38,9 +38,13 @@ export async function printOutcome(
   let broke: NodeJS.ErrnoException | null = null;
   const pipe = (from: ResponseBody, sink: BodySink, encode?: (text: string) => string) =>
     pipeBody(from, sink, redact, encode).then(() => null, (e: NodeJS.ErrnoException) => e);
+  // Data (an export, an image) goes to -o and --body-only byte for byte; only text is decoded and masked.
+  const binary = last.attempt.status !== null && isBinaryBody(last.attempt.headers['content-type'], last.bytes);
+  const raw = (sink: BodySink) => pipeBytes(last.bytes, long?.rest ?? null, sink).then(() => null, (e: NodeJS.ErrnoException) => e);
   if (bodyFile) {
     // -o: the whole body goes to the file, whatever its size; the terminal keeps the verdict.
-    if (long) broke = await pipe(long, bodyFile);
+    if (binary) broke = await raw(bodyFile);
+    else if (long) broke = await pipe(long, bodyFile);
     else bodyFile.out(body);
     await bodyFile.close();
   }
@@ -56,6 +60,10 @@ export async function printOutcome(
   } else if (ctx.json) io.out(redact.text(encodeJson(callJson(final, call.method, url, attempts, shown, opts.include ? headers : null, extra))));
   else if (opts.silent) {
     if (!final.ok) err(renderClassification(final, [], { input: '', line: 0 }, { theme: ctx.theme, width: ctx.width, showSource: false, verdict }));
+  } else if (opts.bodyOnly && binary && !bodyFile) {
+    broke = await raw(io);
+    if (broke) return brokeExit(broke, call, err);
+    return outcome.stop === 'interrupted' ? exitForSignal(signal) : exitCodeFor(final);
   } else if (opts.bodyOnly) io.out(streams || bodyFile ? '' : prettyBody(shown));
   else {
     io.out(redact.text(renderCall(final, attempts, headers, shown, outcome.elapsedMs, {
@@ -67,12 +75,14 @@ export async function printOutcome(
   // A long body streams through after the verdict, at the reader's pace; with --silent or --no-body it is let go.
   if (streamed && !ctx.json && !opts.silent && (opts.body !== false || opts.bodyOnly)) broke = await pipe(streamed, io);
   else if (!ctx.json) streamed?.rest.destroy();
-  if (broke) {
-    // What came is already out; the verdict cannot stand for a body that is incomplete.
-    err(`op-errors: ${brokeOff(broke)}\n`);
-    return isIdempotent(call.method) || call.idempotencyKey ? EXIT.TEMPFAIL : EXIT.FAILURE;
-  }
+  if (broke) return brokeExit(broke, call, err);
   return outcome.stop === 'interrupted' ? exitForSignal(signal) : exitCodeFor(final);
+}
+
+/** What came is already out; the verdict cannot stand for a body that is incomplete. */
+function brokeExit(broke: NodeJS.ErrnoException, call: PreparedCall, err: (s: string) => void): number {
+  err(`op-errors: ${brokeOff(broke)}\n`);
+  return isIdempotent(call.method) || call.idempotencyKey ? EXIT.TEMPFAIL : EXIT.FAILURE;
 }
 
 function brokeOff(e: NodeJS.ErrnoException): string {

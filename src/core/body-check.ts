@@ -20,3 +20,23 @@ export function bodyWarnings(attempt: Attempt, c: Classification, truncated: boo
   }
   return warnings;
 }
+
+/**
+ * Whether a body is data rather than text (an export, an image, a gzip file): its declared type is not a text
+ * type, or its bytes are not UTF-8. Such a body is written byte for byte, never decoded.
+ */
+export function isBinaryBody(contentType: string | undefined, bytes: Uint8Array): boolean {
+  const type = (contentType ?? '').toLowerCase().split(';')[0].trim();
+  if (type !== '' && !/^text\/|[/+](json|xml|javascript|yaml|x-ndjson|x-www-form-urlencoded)$/.test(type)) return true;
+  return !isUtf8Prefix(bytes);
+}
+
+/** Whether bytes are UTF-8; a character cut at the very end (a prefix of a longer body) is allowed. */
+function isUtf8Prefix(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN } from '../helpers/bin.js';
+
+let server: Server | null = null;
+afterEach(() => new Promise<void>((ok) => (server ? server.close(() => ok()) : ok())));
+
+/** Serves `bytes` under `type`, in pieces of 65,537 bytes. */
+async function serveBytes(bytes: Buffer, type: string | null): Promise<string> {
+  server = createServer((_req, res) => {
+    res.writeHead(200, type ? { 'content-type': type } : {});
+    for (let at = 0; at < bytes.length; at += 65_537) res.write(bytes.subarray(at, at + 65_537));
+    res.end();
+  });
+  await new Promise<void>((ok) => server!.listen(0, '127.0.0.1', ok));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/export`;
+}
+
+/** Runs the CLI and keeps its stdout as bytes. */
+function runRaw(args: string[]): Promise<{ code: number | null; out: Buffer; err: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { ...process.env, NO_COLOR: '1', XDG_CONFIG_HOME: '/nonexistent', OPENPROSPECT_API_KEY: 'lnc_test_binary00000000000' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const out: Buffer[] = [];
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => out.push(d));
+  child.stderr.setEncoding('utf8').on('data', (d) => (err += d));
+  return new Promise((ok) => child.on('close', (code) => ok({ code, out: Buffer.concat(out), err })));
+}
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+describe('a body of data is written byte for byte', () => {
+  // Random bytes are not UTF-8; a gzip file is data under its own type; both short and past the 1 MiB prefix.
+  const cases: [string, Buffer, string | null][] = [
+    ['random bytes, no type, 40 kB', randomBytes(40_000), null],
+    ['random bytes as application/octet-stream, 3 MB', randomBytes(3 * 1024 * 1024 + 5), 'application/octet-stream'],
+    ['a gzip file as application/gzip', gzipSync(Buffer.from('{"items":[]}\n'.repeat(5000))), 'application/gzip'],
+  ];
+  for (const [what, bytes, type] of cases) {
+    it(`${what}: -o and --body-only keep every byte`, async () => {
+      const url = await serveBytes(bytes, type);
+      const file = join(mkdtempSync(join(tmpdir(), 'op-bin-')), 'export.bin');
+      const saved = await runRaw(['call', url, '-o', file]);
+      expect(saved.code).toBe(0);
+      expect(sha(readFileSync(file))).toBe(sha(bytes));
+      const piped = await runRaw(['call', url, '--body-only']);
+      expect(piped.code).toBe(0);
+      expect(piped.out.length).toBe(bytes.length);
+      expect(sha(piped.out)).toBe(sha(bytes));
+    });
+  }
+});
