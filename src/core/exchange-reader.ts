@@ -39,6 +39,11 @@ export class ExchangeReader extends ReaderBase {
     this.dispatch(text, n, crlf);
   }
 
+  /** True when nothing read so far changes how the next line is read: a new reader can go on from here. */
+  atBoundary(): boolean {
+    return this.state === 'idle' && !this.verbose && !this.wget && this.verboseFailure === null && this.group.settled();
+  }
+
   /** Signals the end of input: flushes what is still open and reports empty input. */
   end(lastLine: number): void {
     this.flushVerboseFailure();
@@ -242,5 +247,4 @@ export class ExchangeReader extends ReaderBase {
     this.block = null;
     if (attempt) this.group.addFramed(attempt, line);
   }
-
 }
