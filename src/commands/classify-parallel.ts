@@ -15,8 +15,12 @@ const PIECE_BYTES = 512 * 1024;
 const QUEUED_PER_WORKER = 2;
 /** Files smaller than this are read by one thread unless --jobs says otherwise: starting workers costs more. */
 export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
-/** Each worker's young generation: short-lived objects per line need little, and every thread's heap counts in RSS. */
-const YOUNG_MB = 8;
+/**
+ * Each worker's heap: the objects of a line die young and every thread's heap counts in the process's memory. A
+ * piece that needs more (one huge document) stops its worker, and the file is read on by one thread from there.
+ */
+const YOUNG_MB = 4;
+const OLD_MB = 128;
 
 /** The worker script, beside the bundled CLI; null when running from the sources (tests), which use one thread. */
 export function workerScript(): string | null {
@@ -48,20 +52,20 @@ export interface PieceSink {
 
 /**
  * Classifies a regular file on `threads` workers. Returns where the main thread must read on by itself, or null:
- * the rest of a file with no place to cut, or from a piece whose reader did not end between two responses (its
- * answer and every later one are dropped and read again, so the output is the one of reading in one go).
+ * the rest of a file with no place to cut, or from a piece whose reader did not end between two responses or
+ * whose worker failed (its answer and every later one are dropped and read again: the output of one thread).
  */
 export async function classifyInParallel(path: string, threads: number, setup: WorkerSetup, sink: PieceSink): Promise<FileRest | null> {
   const script = workerScript()!;
   const workers = Array.from({ length: threads }, () => new PieceWorker(script, setup));
-  const queue: { reply: Promise<PieceReply>; offset: number; firstLine: number }[] = [];
+  const queue: { reply: Promise<PieceReply | null>; offset: number; firstLine: number }[] = [];
   let sent = 0;
   try {
     // The answer of the oldest piece; `final`: no piece follows it, so its reader may end anywhere.
     const take = async (final = false): Promise<FileRest | null> => {
       const { reply, offset, firstLine } = queue.shift()!;
       const r = await reply;
-      if (!r.clean && !(final && queue.length === 0)) return { rest: true, offset, firstLine };
+      if (r === null || (!r.clean && !(final && queue.length === 0))) return { rest: true, offset, firstLine };
       for (const p of r.problems) sink.stream.problem(p);
       sink.stream.absorb(r);
       await sink.write(r.out);
@@ -76,7 +80,9 @@ export async function classifyInParallel(path: string, threads: number, setup: W
         return piece;
       }
       const worker = workers[sent++ % threads];
-      queue.push({ reply: worker.classify({ bytes: piece.bytes, firstLine: piece.firstLine }), offset: piece.offset, firstLine: piece.firstLine });
+      // A failed worker fails the answers it owes; they are read in order (take), and the ones after it never.
+      const reply = worker.classify({ bytes: piece.bytes, firstLine: piece.firstLine }).catch(() => null);
+      queue.push({ reply, offset: piece.offset, firstLine: piece.firstLine });
       if (queue.length >= threads * QUEUED_PER_WORKER) {
         const stop = await take();
         if (stop) return stop;
@@ -98,7 +104,8 @@ class PieceWorker {
   private readonly waiting: { resolve(r: PieceReply): void; reject(e: Error): void }[] = [];
 
   constructor(script: string, setup: WorkerSetup) {
-    this.worker = new Worker(script, { workerData: { classify: setup }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
+    const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: OLD_MB };
+    this.worker = new Worker(script, { workerData: { classify: setup }, resourceLimits });
     this.worker.on('message', (m: PieceReply | { error: string }) => {
       const next = this.waiting.shift();
       if ('error' in m) next?.reject(new Error(m.error));
