@@ -1,16 +1,49 @@
 // Bundles the CLI into dist/bundle/main.cjs: one CommonJS file that bin/op-errors.js compiles from a V8
 // code cache (Node 20 has no compile cache of its own, and an ES module alone costs more than the cache
 // saves). Every package is bundled, so the published package has no dependencies. The large ones that
-// startup does not need (got, cosmiconfig, cli-table3) become vendor-*.cjs files, required when used.
+// startup does not need (got, cosmiconfig) become vendor-*.cjs files, required when used.
 // The library (src/library) becomes one file, dist/lib/index.js, that holds none of the CLI.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire, isBuiltin } from 'node:module';
 import { build } from 'esbuild';
+
+const require = createRequire(import.meta.url);
+/** The digits of a source map's base64 VLQ numbers. */
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+// Node built-ins that Node has loaded before the CLI's first line runs; requiring them costs nothing.
+const LOADED_AT_BOOT = new Set(['events', 'buffer', 'path', 'querystring', 'async_hooks', 'timers', 'util', 'fs', 'url', 'module', 'vm', 'process']);
+
+/**
+ * Any other built-in becomes an object whose properties require it on first use: the bundle's top level (and
+ * commander's, which requires child_process, and with it net and streams) no longer loads a dozen built-ins
+ * that most commands never touch, about 4 ms of every start.
+ */
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (a) => {
+      if (!isBuiltin(a.path)) return undefined;
+      const name = a.path.replace(/^node:/, '');
+      if (a.namespace === 'lazy-builtin' || LOADED_AT_BOOT.has(name)) return { path: `node:${name}`, external: true };
+      return { path: name, namespace: 'lazy-builtin' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (a) => {
+      const names = Object.getOwnPropertyNames(require(`node:${a.path}`)).filter((n) => n !== 'default' && n !== '__esModule');
+      return {
+        contents: `let real;\nconst load = () => (real ??= require(${JSON.stringify(`node:${a.path}`)}));\n` +
+          `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+        loader: 'js',
+      };
+    });
+  },
+};
 
 rmSync('dist/bundle', { recursive: true, force: true });
 
 // Each package's module as the sources import it: got is an ES module, the other two are CommonJS.
-const VENDORED = { got: 'esm', cosmiconfig: 'cjs', 'cli-table3': 'cjs' };
+const VENDORED = { got: 'esm', cosmiconfig: 'cjs' };
 const common = {
   bundle: true,
   format: 'cjs',
@@ -35,7 +68,7 @@ await build({
   // import.meta does not exist in CommonJS: give the sources the bundle's own URL instead.
   define: { 'import.meta.url': '__opModuleUrl' },
   banner: { js: "var __opModuleUrl=require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [{
+  plugins: [lazyBuiltins, {
     name: 'vendored',
     setup(b) {
       // A package becomes a small module that requires its vendor file, so `await import('got')` turns into
@@ -54,6 +87,8 @@ await build({
   sourcemap: true,
   sourcesContent: false,
 });
+
+ownSourcesOnly('dist/bundle/main.cjs.map');
 
 // The worker of classify --jobs, started beside the bundle: only what classifying needs, no CLI.
 await build({
@@ -79,3 +114,64 @@ await build({
   minify: true,
   logLevel: 'warning',
 });
+
+/**
+ * Keeps only the map's positions in op-errors' own sources: a frame in a bundled package (commander, chalk) is
+ * named by its place in the bundle, and the map is a sixth smaller. A dropped position becomes an unmapped one,
+ * so no code of a package is ever mapped to a line of ours.
+ */
+function ownSourcesOnly(file) {
+  const map = JSON.parse(readFileSync(file, 'utf8'));
+  const own = map.sources.map((source) => !source.includes('node_modules/'));
+  const read = [0, 0, 0, 0, 0];
+  const written = [0, 0, 0, 0, 0];
+  map.mappings = map.mappings.split(';').map((line) => {
+    read[0] = 0;
+    written[0] = 0;
+    const kept = [];
+    let unmapped = true;
+    for (const segment of line.split(',')) {
+      if (segment === '') continue;
+      const fields = decodeVlq(segment);
+      fields.forEach((d, i) => (read[i] += d));
+      const keep = fields.length > 1 && own[read[1]];
+      // A run of unmapped positions needs only its first.
+      if (!keep && unmapped) continue;
+      const values = keep ? read.slice(0, fields.length) : [read[0]];
+      kept.push(values.map((v, i) => encodeVlq(v - written[i])).join(''));
+      values.forEach((v, i) => (written[i] = v));
+      unmapped = !keep;
+    }
+    return kept.join(',');
+  }).join(';');
+  writeFileSync(file, JSON.stringify(map));
+}
+
+function decodeVlq(segment) {
+  const values = [];
+  let value = 0;
+  let shift = 0;
+  for (const ch of segment) {
+    const digit = BASE64.indexOf(ch);
+    value += (digit & 31) << shift;
+    if (digit & 32) shift += 5;
+    else {
+      values.push(value & 1 ? -(value >> 1) : value >> 1);
+      value = 0;
+      shift = 0;
+    }
+  }
+  return values;
+}
+
+function encodeVlq(n) {
+  let value = n < 0 ? (-n << 1) | 1 : n << 1;
+  let out = '';
+  do {
+    let digit = value & 31;
+    value >>>= 5;
+    if (value > 0) digit |= 32;
+    out += BASE64[digit];
+  } while (value > 0);
+  return out;
+}

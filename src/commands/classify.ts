@@ -61,7 +61,7 @@ export async function runClassify(opts: ClassifyCommandOptions, ctx: CommandCont
         exchange: (ex) => stream.exchange(ex), problem: (p) => stream.problem(p),
         recording: (doc, line) => classifyRecording(doc, input, line, stream),
       });
-      const source = await openInput(input, io.stdin, from.offset);
+      const source = await openInput(input, () => io.stdin, from.offset);
       const handlers = { line: (line: string, n: number) => reader.line(line, n), tooLong: (n: number) => reader.skipped(n, TOO_LONG) };
       reader.end(await readLines(source, handlers, drain, from.firstLine));
     } catch (e) {

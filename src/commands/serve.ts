@@ -41,12 +41,13 @@ export async function runServe(opts: ServeOptions, ctx: CommandContext): Promise
   const { io } = ctx;
   if (opts.slowMs !== undefined && opts.scenario !== 'slow') throw new UsageError('--slow-ms sets the delay of --scenario slow: add --scenario slow, or leave it out');
   const playback = opts.cassette ? await loadPlayback(opts.cassette) : undefined;
+  const requestLog = new BatchedLines((text) => io.err(text));
   let sandbox: Sandbox;
   try {
     sandbox = await startSandbox({
       port: opts.port, scenario: opts.scenario, envelope: opts.envelope, failRate: opts.failRate, slowMs: opts.slowMs, playback,
       rateLimit: opts.rateLimit === false ? { limit: Number.MAX_SAFE_INTEGER, windowMs: 60_000 } : opts.rateLimit,
-      log: (line) => io.err(`${line}\n`),
+      log: (line) => requestLog.add(line),
     });
   } catch (e) {
     const reason = listenFailure((e as NodeJS.ErrnoException).code, opts.port);
@@ -59,7 +60,7 @@ export async function runServe(opts: ServeOptions, ctx: CommandContext): Promise
     scenario: opts.scenario ?? null, failRate: opts.failRate ?? null, cassette: opts.cassette ?? null,
   };
   if (ctx.json) io.out(encodeJson(info));
-  else io.err(banner(info, opts, playback?.length ?? 0));
+  else io.err(banner(info, opts, playback?.count ?? 0));
   await io.flush();
   opts.ready?.(info);
   let stopListening = () => {};
@@ -69,8 +70,30 @@ export async function runServe(opts: ServeOptions, ctx: CommandContext): Promise
   });
   stopListening();
   await sandbox.close();
+  requestLog.flush();
   if (!ctx.json) io.err('op-errors: sandbox stopped\n');
   return EXIT.OK;
+}
+
+/** Lines written together once per turn of the event loop: a write per request cost a tenth of serve's time under load. */
+class BatchedLines {
+  private lines: string[] = [];
+
+  constructor(private readonly write: (text: string) => void) {}
+
+  /** Queues one line; the first of a turn schedules the write. */
+  add(line: string): void {
+    if (this.lines.length === 0) setImmediate(() => this.flush());
+    this.lines.push(`${line}\n`);
+  }
+
+  /** Writes the queued lines now. */
+  flush(): void {
+    if (this.lines.length === 0) return;
+    const text = this.lines.join('');
+    this.lines = [];
+    this.write(text);
+  }
 }
 
 function listenFailure(code: string | undefined, port: number): string | null {

@@ -1,4 +1,5 @@
 import type { FieldError } from './types.js';
+import { type ErrorMark, findErrorMark, markMessage } from './error-marks.js';
 import { MAX_DEPTH, cutDepth, detailFields, isObject, isPydanticList, nestsDeeper, pickString, pydanticFields } from './fields.js';
 
 type Json = Record<string, unknown>;
@@ -56,10 +57,27 @@ export function readEnvelope(body: unknown, contentType = ''): Envelope {
   const problem = isProblem(body, contentType);
   if (problem) readProblem(env, body);
   collectDetails(env, body, inner, problem);
-  env.isError = env.code !== null || env.explicitFailure || env.fields.length > 0 || body.error !== undefined ||
-    typeof body.detail === 'string' || problem || Array.isArray(body.errors) ||
-    holdsError(body.err) || holdsError(body.exception) || isErrorLevel(body.level ?? body.levelname ?? body.severity);
+  const mark = findErrorMark(body);
+  if (mark) adoptMark(env, mark, contentType);
+  env.isError = mark !== null || env.code !== null || env.explicitFailure || env.fields.length > 0 ||
+    typeof body.detail === 'string' || problem;
   return env;
+}
+
+/** What an error marked inside wrappers (`{"data": {"error": {...}}}`) says, where the top level says nothing. */
+function adoptMark(env: Envelope, mark: ErrorMark, contentType: string): void {
+  if (mark.depth > 0) {
+    const inner = readEnvelope(mark.holder, contentType);
+    env.code ??= inner.code;
+    env.codeHint ??= inner.codeHint;
+    env.message ??= inner.message;
+    env.requestId ??= inner.requestId;
+    env.retryAfter ??= inner.retryAfter;
+    env.status ??= inner.status;
+    if (env.fields.length === 0) env.fields = inner.fields;
+  }
+  const message = markMessage(mark);
+  if (env.message === null && message !== env.code) env.message = message;
 }
 
 function readCode(env: Envelope, body: Json, inner: Json | null): void {
@@ -143,19 +161,6 @@ function collectDetails(env: Envelope, body: Json, inner: Json | null, problem: 
     if (fields.length > 0) delete details.errors;
   }
   env.details = nestsDeeper(details, MAX_DEPTH) ? cutDepth(details, MAX_DEPTH) as Record<string, unknown> : details;
-}
-
-/** An `err`/`exception` field of a log record that holds something (a serialised error, a message). */
-function holdsError(v: unknown): boolean {
-  return v !== undefined && v !== null && v !== false && v !== '';
-}
-
-const ERROR_LEVELS: ReadonlySet<string> = new Set(['error', 'err', 'fatal', 'critical', 'crit', 'alert', 'emerg', 'emergency']);
-
-/** A log level of error or worse: pino/bunyan 50 and 60, or a name such as "error" or "FATAL". */
-function isErrorLevel(level: unknown): boolean {
-  if (typeof level === 'number') return level >= 50;
-  return typeof level === 'string' && ERROR_LEVELS.has(level.toLowerCase());
 }
 
 /** A `retry_after` in seconds, as a number or a numeric string. */

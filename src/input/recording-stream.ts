@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { CASSETTE_VERSION, decodeInteraction } from '../core/cassette-codec.js';
@@ -8,6 +7,7 @@ import { ExchangeReader } from '../core/exchange-reader.js';
 import { tryParseJson } from '../core/json-scanner.js';
 import type { InputProblem } from '../core/types.js';
 import { jsonArrayElements } from './json-elements.js';
+import { readChunks } from './open-input.js';
 import { cassetteStartsCall, exchangeFromHar, groupStream, harStartsCall } from './recording-formats.js';
 import type { RecordedCall } from '../core/recording.js';
 import { fileProblem } from '../core/file-problem.js';
@@ -108,8 +108,8 @@ async function* captureCalls(file: string, problems: InputProblem[]): AsyncGener
   }
 }
 
-function source(file: string): AsyncIterable<Buffer> {
-  return createReadStream(file, { highWaterMark: CHUNK_BYTES });
+function source(file: string): AsyncIterable<Uint8Array> {
+  return readChunks(file, CHUNK_BYTES);
 }
 
 async function readHead(file: string): Promise<string> {

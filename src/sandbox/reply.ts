@@ -10,6 +10,11 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   return { status, headers: { ...type, ...headers }, body: text, label: label !== undefined ? label : status < 400 ? null : codeOf(text) };
 }
 
+/** A success whose JSON body is already encoded. */
+export function encodedJson(status: number, text: string): SandboxResponse {
+  return { status, headers: { 'content-type': 'application/json' }, body: text, label: null };
+}
+
 /** An error in the flat envelope `{code, message, ...extra}`, kept as an object so `--envelope` can reshape it. */
 export function flatError(status: number, code: string, message: string, extra: Record<string, unknown> = {},
   headers: Record<string, string> = {}): SandboxResponse {

@@ -1,8 +1,8 @@
 import { parseBody, readPage } from './pydantic.js';
-import { invalidInput, json, resourceNotFound, validationFailed } from './reply.js';
+import { encodedJson, invalidInput, json, resourceNotFound, validationFailed } from './reply.js';
 import type { HandlerContext, Handlers } from './router.js';
 import type { Order } from './seed.js';
-import { page } from './store.js';
+import { page, pageJson } from './store.js';
 import type { SandboxResponse } from './types.js';
 import { validateOrder } from './validate-order.js';
 
@@ -20,7 +20,7 @@ export const orderHandlers: Handlers = {
 /** A paginated list of `items` as the query's limit and offset ask. */
 export function list(c: HandlerContext, items: readonly unknown[]): SandboxResponse {
   const p = readPage(c.req.query);
-  return p.ok ? json(200, page(items, p.limit, p.offset)) : invalidInput(p.errors);
+  return p.ok ? encodedJson(200, pageJson(items, p.limit, p.offset)) : invalidInput(p.errors);
 }
 
 function withOrder(c: HandlerContext, then: (o: Order) => SandboxResponse): SandboxResponse {

@@ -29,10 +29,32 @@ export function page<T>(items: readonly T[], limit: number, offset: number): Pag
   return { items: items.slice(offset, offset + limit), total: items.length, limit, offset, has_more: offset + limit < items.length };
 }
 
+const recordJson = new WeakMap<object, string>();
+
+/** A record's JSON; a frozen record, which can no longer change, is encoded once. */
+function encodeRecord(record: unknown): string {
+  if (typeof record !== 'object' || record === null || !Object.isFrozen(record)) return JSON.stringify(record) ?? 'null';
+  let text = recordJson.get(record);
+  if (text === undefined) recordJson.set(record, (text = JSON.stringify(record)));
+  return text;
+}
+
+/** `page(...)` as JSON text, as JSON.stringify writes it; encoding the same records on every request cost a fifth of serve's time. */
+export function pageJson(items: readonly unknown[], limit: number, offset: number): string {
+  const p = page(items, limit, offset);
+  return `{"items":[${p.items.map(encodeRecord).join(',')}],"total":${p.total},"limit":${p.limit},"offset":${p.offset},"has_more":${p.has_more}}`;
+}
+
+/** An order frozen: orders never change once made, so their JSON is encoded once. */
+function frozen(order: Order): Order {
+  Object.freeze(order.features);
+  return Object.freeze(order);
+}
+
 /** The records of one sandbox, seeded afresh for each instance so runs never leak into each other. */
 export class Store {
   /** Newest first, as the list endpoints return them. */
-  readonly orders: Order[] = seedOrders().reverse();
+  readonly orders: Order[] = seedOrders().reverse().map(frozen);
   readonly results: Map<string, ResultCompany[]> = seedResults();
   readonly searches: ProspectSearch[] = seedSearches().reverse();
   readonly blacklists: Blacklist[];
@@ -68,7 +90,7 @@ export class Store {
 
   /** Adds an order at the head of the list; `bytes`: the size of the request that created it. */
   addOrder(order: Order, companies: ResultCompany[], bytes: number): void {
-    this.orders.unshift(order);
+    this.orders.unshift(frozen(order));
     this.results.set(order.id, companies);
     this.budget.charge(bytes, () => {
       const i = this.orders.indexOf(order);
