@@ -90,15 +90,6 @@ await build({
 
 ownSourcesOnly('dist/bundle/main.cjs.map');
 
-// The worker of classify --jobs, started beside the bundle: only what classifying needs, no CLI.
-await build({
-  ...common,
-  entryPoints: ['src/commands/classify-worker.ts'],
-  outfile: 'dist/bundle/classify-worker.cjs',
-  define: { 'import.meta.url': '__opModuleUrl' },
-  banner: { js: "var __opModuleUrl=require('node:url').pathToFileURL(__filename).href;" },
-});
-
 // The code cache: V8's code for the bundle's top level, which every command runs.
 execFileSync(process.execPath, ['scripts/code-cache.cjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
 

@@ -5,6 +5,9 @@ import { ConfigError, InputError, UsageError } from '../core/errors.js';
 import { EXIT } from '../core/exit.js';
 import { Redactor, environmentSecrets } from '../core/redact.js';
 
+/** The loop of a `classify --jobs` worker thread, which runs this same bundle. */
+export { serveClassifyPieces } from '../commands/classify-worker.js';
+
 /** Runs the CLI with `argv` (without node and script) and returns the exit code; never exits the process. */
 export async function main(argv: string[], processIo: Io = createProcessIo()): Promise<number> {
   const io = redacting(processIo);

@@ -1,7 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { type FileRest, filePieces } from '../input/file-pieces.js';
 import type { ClassifyStream } from '../render/classify-stream.js';
 import type { PieceReply, PieceRequest, WorkerSetup } from './classify-worker.js';
@@ -22,11 +22,14 @@ export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 const YOUNG_MB = 4;
 const OLD_MB = 128;
 
-/** The worker script, beside the bundled CLI; null when running from the sources (tests), which use one thread. */
+/** The bundled CLI, which the workers run too; null when running from the sources (tests), which use one thread. */
 export function workerScript(): string | null {
-  const file = fileURLToPath(new URL('./classify-worker.cjs', import.meta.url));
-  return existsSync(file) ? file : null;
+  const file = fileURLToPath(import.meta.url);
+  return file.endsWith('.cjs') ? file : null;
 }
+
+/** Loads a module of Node's only when it is used: the CLI's start-up does not pay for them. */
+const lazy = <T>(name: string): T => createRequire(import.meta.url)(name) as T;
 
 /** How many threads classify one input: --jobs, else every core for a regular file over PARALLEL_MIN_BYTES. */
 export function threadsFor(input: string, jobs: number | undefined): number {
@@ -40,7 +43,7 @@ export function threadsFor(input: string, jobs: number | undefined): number {
     return 1;
   }
   if (jobs !== undefined) return jobs;
-  return size >= PARALLEL_MIN_BYTES ? availableParallelism() : 1;
+  return size >= PARALLEL_MIN_BYTES ? lazy<typeof import('node:os')>('node:os').availableParallelism() : 1;
 }
 
 /** What the main thread does with each piece's answer, in input order. */
@@ -105,7 +108,9 @@ class PieceWorker {
 
   constructor(script: string, setup: WorkerSetup) {
     const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: OLD_MB };
-    this.worker = new Worker(script, { workerData: { classify: setup }, resourceLimits });
+    const { Worker: WorkerThread } = lazy<typeof import('node:worker_threads')>('node:worker_threads');
+    const code = `require(${JSON.stringify(script)}).serveClassifyPieces();`;
+    this.worker = new WorkerThread(code, { eval: true, workerData: { classify: setup }, resourceLimits });
     this.worker.on('message', (m: PieceReply | { error: string }) => {
       const next = this.waiting.shift();
       if ('error' in m) next?.reject(new Error(m.error));

@@ -1,6 +1,6 @@
-// The worker of `classify --jobs`: bundled as dist/bundle/classify-worker.cjs, it classifies the pieces of a
-// file it is sent and answers, per piece, the output bytes, the input problems and the counts.
-import { parentPort, workerData } from 'node:worker_threads';
+// The worker of `classify --jobs`: a worker thread running the bundled CLI calls serveClassifyPieces, which
+// classifies the pieces of a file it is sent and answers, per piece, the output bytes, the problems and the counts.
+import { createRequire } from 'node:module';
 import { ByteQueue } from '../adapters/io.js';
 import type { Catalog } from '../core/catalog.js';
 import { ExchangeReader } from '../core/exchange-reader.js';
@@ -88,8 +88,11 @@ function ownBytes(chunks: Buffer[]): Buffer {
   return out;
 }
 
-if (parentPort && (workerData as { classify?: WorkerSetup } | null)?.classify) {
-  const port = parentPort;
+/** Serves the pieces the main thread sends, in a worker thread started with `workerData: { classify: setup }`. */
+export function serveClassifyPieces(): void {
+  // Required here, not imported: the CLI's start-up never pays for the module.
+  const { parentPort, workerData } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+  const port = parentPort!;
   const classify = pieceClassifier((workerData as { classify: WorkerSetup }).classify);
   // One piece after the other: the replies go back in the order the pieces came.
   let done = Promise.resolve();
