@@ -75,8 +75,13 @@ export function createProcessIo(): Io {
       for (const chunk of chunks) ok = out.write(chunk);
       if (!ok && !closed) {
         await new Promise<void>((resolve) => {
-          out.once('drain', resolve);
-          out.once('error', () => resolve());
+          const done = () => {
+            out.off('drain', done);
+            out.off('error', done);
+            resolve();
+          };
+          out.once('drain', done);
+          out.once('error', done);
         });
       }
       if (out.writableLength === 0) queue.recycle();
@@ -151,7 +156,7 @@ function devNull(): number | null {
  * and encoding it again cost more than classifying them. Blocks whose bytes have been written are filled
  * again: a fresh megabyte per megabyte of output made the garbage collector run for the memory outside the heap.
  */
-class ByteQueue {
+export class ByteQueue {
   private block: Buffer = Buffer.allocUnsafe(BLOCK);
   private start = 0;
   private used = 0;
@@ -175,12 +180,13 @@ class ByteQueue {
     this.used += this.block.write(text, this.used);
   }
 
-  /** Appends bytes as they are. */
+  /** Appends bytes; one over a block is queued without a copy, so the caller must not change it afterwards. */
   pushBytes(bytes: Uint8Array): void {
     if (this.used + bytes.length > BLOCK) {
       this.seal();
       if (bytes.length > BLOCK) {
-        this.sealed.push(Buffer.from(bytes));
+        // Large bytes (a worker's output) are queued as they are: the caller hands them over.
+        this.sealed.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
         return;
       }
       this.nextBlock();

@@ -3,9 +3,10 @@ import { buildProgram, type RunState } from './program.js';
 import { type Io, createProcessIo } from '../adapters/io.js';
 import { ConfigError, InputError, UsageError } from '../core/errors.js';
 import { EXIT } from '../core/exit.js';
-import { Redactor } from '../core/redact.js';
+import { Redactor, environmentSecrets } from '../core/redact.js';
 
-const SECRET_ENV = /KEY|TOKEN|SECRET|PASSW/i;
+/** The loop of a `classify --jobs` worker thread, which runs this same bundle. */
+export { serveClassifyPieces } from '../commands/classify-worker.js';
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code; never exits the process. */
 export async function main(argv: string[], processIo: Io = createProcessIo()): Promise<number> {
@@ -47,7 +48,7 @@ function exitForError(e: unknown, io: Io, debug: boolean): number {
  * everything written to stdout and stderr, whatever command, input or error produced the text.
  */
 function redacting(io: Io): Io {
-  const secrets = Object.entries(io.env).filter(([k, v]) => SECRET_ENV.test(k) && (v?.trim().length ?? 0) >= 8).map(([, v]) => v!.trim());
+  const secrets = environmentSecrets(io.env);
   if (secrets.length === 0) return io;
   const redact = new Redactor(secrets);
   // Object.create keeps the lazy stdin getter lazy: spreading would create process.stdin at once.

@@ -1,4 +1,4 @@
-import { parseStatus } from '../core/option-values.js';
+import { parseStatus, parseThreads } from '../core/option-values.js';
 import { parseFieldList } from '../render/classification-json.js';
 import { defineCommand } from './definition.js';
 // classify is run in loops and on large logs, so its module loads with the program.
@@ -13,6 +13,7 @@ export const classifyCommand = defineCommand<ClassifyCommandOptions>({
     { key: 'status', value: '<code>', description: 'the HTTP status of a bare body that carries none', parse: parseStatus },
     { key: 'fields', value: '<list>', description: 'print only these fields of the JSON contract, comma-separated (implies --json)', parse: parseFieldList },
     { key: 'summary', description: 'one table of codes for the whole input: counts, retryable share, first and last line, sample request ids', conflicts: ['fields'] },
+    { key: 'jobs', value: '<n>', description: 'threads per file for --json, --fields and --summary (default: every core for a regular file over 8 MB, else 1)', parse: parseThreads },
   ],
   help: `
 Examples:

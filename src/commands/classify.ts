@@ -1,12 +1,15 @@
 import type { CommandContext } from './context.js';
 import { InputError, UsageError } from '../core/errors.js';
+import { environmentSecrets } from '../core/redact.js';
 import { catalogFor } from './catalog-for.js';
-import { ExchangeReader, type ReaderSink } from '../core/exchange-reader.js';
+import { ExchangeReader } from '../core/exchange-reader.js';
 import { openInput } from '../input/open-input.js';
 import { MAX_LINE_CHARS, readLines } from '../input/read-lines.js';
-import { callsFromCassette, callsFromHar } from '../input/recording-formats.js';
 import { ClassifyStream } from '../render/classify-stream.js';
 import type { ClassificationField } from '../render/classification-json.js';
+import { classifyInParallel, threadsFor } from './classify-parallel.js';
+import { classifyRecording } from './classify-recording.js';
+import type { WorkerSetup } from './classify-worker.js';
 
 /** What `classify` was asked. */
 export interface ClassifyCommandOptions {
@@ -16,7 +19,11 @@ export interface ClassifyCommandOptions {
   fields?: ClassificationField[];
   /** One table of codes for the whole input. */
   summary?: boolean;
+  /** Threads per file (JSON and summary output); by default every core for a large regular file. */
+  jobs?: number;
 }
+
+const TOO_LONG = `line over ${MAX_LINE_CHARS / 1024 / 1024} MB: skipped; the rest of the input is still read`;
 
 /** Classifies every exchange in the inputs, streaming; returns the worst exit code. */
 export async function runClassify(opts: ClassifyCommandOptions, ctx: CommandContext): Promise<number> {
@@ -26,43 +33,52 @@ export async function runClassify(opts: ClassifyCommandOptions, ctx: CommandCont
     throw new UsageError('classify reads responses from files or a pipe, and nothing is piped in. ' +
       'Example: curl -si https://api.openprospect.io/api/v1/orders | op-errors classify');
   }
+  const json = ctx.json || opts.fields !== undefined;
   const stream = new ClassifyStream(io, {
-    json: ctx.json || opts.fields !== undefined, fields: opts.fields, summary: opts.summary, theme: ctx.theme, width: ctx.width, catalog: await catalogFor(ctx), statusHint: opts.status,
-    manyInputs: inputs.length > 1, now: () => io.now(),
+    json, fields: opts.fields, summary: opts.summary, theme: ctx.theme, width: ctx.width, catalog: await catalogFor(ctx),
+    statusHint: opts.status, manyInputs: inputs.length > 1, now: () => io.now(),
   });
-  const tooLong = `line over ${MAX_LINE_CHARS / 1024 / 1024} MB: skipped; the rest of the input is still read`;
   const drain = async () => {
     stream.tick();
     await io.flush();
   };
   for (const input of inputs) {
     try {
+      let from = { offset: 0, firstLine: 1 };
+      // Human output names sources and separates results as it goes: it is written by one thread.
+      const threads = json || opts.summary ? threadsFor(input, opts.jobs) : 1;
+      if (threads > 1) {
+        const write = async (bytes: Uint8Array) => {
+          if (io.outParts) io.outParts([bytes]);
+          else io.out(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+          await drain();
+        };
+        const rest = await classifyInParallel(input, threads, await workerSetup(input, opts, ctx), { stream, write });
+        if (rest === null) continue;
+        from = rest;
+      }
       const reader = new ExchangeReader(input, {
         exchange: (ex) => stream.exchange(ex), problem: (p) => stream.problem(p),
-        recording: (json, line) => classifyRecording(json, input, line, stream),
+        recording: (doc, line) => classifyRecording(doc, input, line, stream),
       });
-      const source = await openInput(input, () => io.stdin);
-      reader.end(await readLines(source, { line: (line, n) => reader.line(line, n), tooLong: (n) => reader.skipped(n, tooLong) }, drain));
+      const source = await openInput(input, () => io.stdin, from.offset);
+      const handlers = { line: (line: string, n: number) => reader.line(line, n), tooLong: (n: number) => reader.skipped(n, TOO_LONG) };
+      reader.end(await readLines(source, handlers, drain, from.firstLine));
     } catch (e) {
       if (!(e instanceof InputError) && !(e as NodeJS.ErrnoException).code) throw e;
       stream.problem({ input, line: 0, message: (e as Error).message });
+    } finally {
+      await drain();
     }
-    await drain();
   }
   return stream.finish();
 }
 
-/** The calls of a HAR file or cassette, each as one exchange with its attempts grouped as replay groups them. */
-function classifyRecording(json: Record<string, unknown>, input: string, line: number, sink: ReaderSink): void {
-  const name = input === '-' ? 'stdin' : input;
-  try {
-    const calls = json.format === 'op-errors-cassette' ? callsFromCassette(json, name) : callsFromHar(json, name);
-    if (calls.length === 0) sink.problem({ input, line, message: 'the recording holds no calls' });
-    for (const call of calls) {
-      sink.exchange({ attempts: call.attempts.map((a) => a.attempt), source: { input, line: call.attempts[0].source.line } });
-    }
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    sink.problem({ input, line, message: e.message });
-  }
+/** What each worker needs to classify as this thread would: options, the config's codes, what to mask. */
+async function workerSetup(input: string, opts: ClassifyCommandOptions, ctx: CommandContext): Promise<WorkerSetup> {
+  const loaded = await ctx.config();
+  return {
+    input, statusHint: opts.status, fields: opts.fields, summary: opts.summary === true,
+    codes: loaded?.config.codes, configFile: loaded?.file ?? '', secrets: environmentSecrets(ctx.io.env),
+  };
 }

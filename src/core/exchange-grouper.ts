@@ -78,6 +78,11 @@ export class ExchangeGrouper {
     return true;
   }
 
+  /** True when a bare body read next would start an exchange of its own. */
+  settled(): boolean {
+    return !this.failLine && !this.retrying;
+  }
+
   /** Emits the open exchange, if any. */
   flush(): void {
     if (this.attempts.length === 0) return;

@@ -39,6 +39,10 @@ export class ExchangeReader extends ReaderBase {
     this.dispatch(text, n, crlf);
   }
 
+  protected inTranscript(): boolean {
+    return this.verbose || this.wget;
+  }
+
   /** Signals the end of input: flushes what is still open and reports empty input. */
   end(lastLine: number): void {
     this.flushVerboseFailure();
@@ -243,5 +247,4 @@ export class ExchangeReader extends ReaderBase {
     if (attempt) this.group.addFramed(attempt, line);
     else if (atEnd) this.problem(line, `the input ends with an interim ${status} response; no final response follows it`);
   }
-
 }

@@ -56,6 +56,12 @@ export function parseRuns(value: string): number {
   return Number(value);
 }
 
+/** Parses a number of threads, 1 to 256. */
+export function parseThreads(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1 || Number(value) > 256) throw new UsageError('Expected a whole number from 1 to 256.');
+  return Number(value);
+}
+
 /** Parses a number of seconds, 0 or more. */
 export function parseWeight(value: string): number {
   const n = Number(value);

@@ -42,6 +42,13 @@ export abstract class ReaderBase {
     this.group = new ExchangeGrouper(input, (e) => sink.exchange(e));
   }
 
+  /** True when nothing read so far changes how the next line is read: a new reader can go on from here. */
+  atBoundary(): boolean {
+    return this.state === 'idle' && this.verboseFailure === null && this.group.settled() && !this.inTranscript();
+  }
+
+  /** A curl -v or wget transcript is being read: its marks change how the lines after them are read. */
+  protected abstract inTranscript(): boolean;
   /** Reads one line in the current state (after client prefixes are taken off). */
   protected abstract dispatch(text: string, n: number, crlf: boolean): void;
   /** Reads a line outside any response or document. */

@@ -3,6 +3,13 @@ const MASK = '[REDACTED]';
 /** The longest form one character of a secret can take in text (`\u005f`). */
 const MAX_CHAR_FORM = 6;
 
+const SECRET_ENV = /KEY|TOKEN|SECRET|PASSW/i;
+
+/** The values of environment variables named like a credential (API keys, tokens): never printed. */
+export function environmentSecrets(env: Record<string, string | undefined>): string[] {
+  return Object.entries(env).filter(([k, v]) => SECRET_ENV.test(k) && (v?.trim().length ?? 0) >= 8).map(([, v]) => v!.trim());
+}
+
 /** True for a header or query parameter name that may carry a secret. */
 export function isSecretName(name: string): boolean {
   return SECRET_NAME.test(name);

@@ -13,19 +13,21 @@ export interface LineHandlers {
 
 /**
  * Calls the handlers for every line of a byte stream without holding more than one line (at most
- * MAX_LINE_CHARS) in memory; `afterChunk` runs between chunks so output can drain. Returns the number of lines.
+ * MAX_LINE_CHARS) in memory; `afterChunk` runs between chunks so output can drain. Lines are numbered from
+ * `firstLine` (a part of a file read on its own); returns the number of the last one.
  */
 export async function readLines(
-  source: AsyncIterable<Uint8Array | string>,
+  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
   handlers: LineHandlers | ((line: string, n: number) => void),
   afterChunk?: () => Promise<void>,
+  firstLine = 1,
 ): Promise<number> {
   const { line: onLine, tooLong } = typeof handlers === 'function' ? { line: handlers, tooLong: undefined } : handlers;
   const decoder = new StringDecoder('utf8');
   let parts: string[] = [];
   let carried = 0;
   let skipping = false;
-  let n = 0;
+  let n = firstLine - 1;
   const overflow = () => {
     parts = [];
     carried = 0;

@@ -37,7 +37,7 @@ export function renderClassification(
   // A status the user gave with --status needs no note; one taken from the catalog does.
   if (c.statusSource === 'catalog') row('Status', `${c.status} (documented status; the input had none)`);
   if (c.message) row('Message', c.message.length > MAX_MESSAGE ? `${c.message.slice(0, MAX_MESSAGE)}… (${c.message.length} characters; --json has all)` : c.message);
-  if (c.fix) row('Fix', c.fix);
+  if (c.fix) lines.push(`  ${theme.bold('Fix'.padEnd(13))}${recurring(`${width}\n${c.fix}`, () => wrap(c.fix!, width, ' '.repeat(15)))}`);
   // The server's wait is shown as given; under "do not retry" it must not read as advice to repeat the request.
   if (c.retryAfter !== null) {
     row('Retry after', humanSeconds(c.retryAfter) + (c.retry === 'none' ? ' (sent by the server; the same request will still fail)' : ''));
@@ -55,10 +55,23 @@ export function renderClassification(
     const fixes = c.fields.some((f) => f.fix);
     const head = (fixes ? ['Field', 'Problem', 'Fix'] : ['Field', 'Problem']).map((h) => theme.bold(h));
     const rows = c.fields.map((f) => (fixes ? [f.field, f.message, f.fix ?? ''] : [f.field, f.message]));
-    out += renderTable(head, rows, [], width - 2)
-      .split('\n').map((l) => `  ${l}`).join('\n') + '\n';
+    const key = `${width}\n${theme.level}\n${rows.map((r) => r.join('\t')).join('\n')}`;
+    out += recurring(key, () => `${renderTable(head, rows, [], width - 2).split('\n').map((l) => `  ${l}`).join('\n')}\n`);
   }
   return out + attemptLine(attempts, theme);
+}
+
+const MAX_RECURRING = 1024;
+const rendered = new Map<string, string>();
+
+/** A rendering that the lines of a log repeat (a code's fix, the same field errors): made once per run. */
+function recurring(key: string, render: () => string): string {
+  let text = rendered.get(key);
+  if (text === undefined) {
+    text = render();
+    if (rendered.size < MAX_RECURRING) rendered.set(key, text);
+  }
+  return text;
 }
 
 function attemptLine(attempts: AttemptSummary[], theme: Theme): string {

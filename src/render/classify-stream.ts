@@ -6,7 +6,7 @@ import type { Classification, Exchange, InputProblem } from '../core/types.js';
 import { type ClassificationField, ClassificationEncoder } from './classification-json.js';
 import type { AttemptSummary } from './classification-types.js';
 import { type ClassificationView, renderClassification, renderTotals } from './classification.js';
-import { SummaryTally, renderSummary, summaryJson } from './classify-summary.js';
+import { type SummaryData, SummaryTally, renderSummary, summaryJson } from './classify-summary.js';
 import type { Theme } from './theme.js';
 
 /** Where the stream writes: text, ready-made byte parts when the sink takes them, and problems. */
@@ -14,6 +14,15 @@ export interface StreamSink {
   out(text: string): void;
   outParts?(parts: (string | Uint8Array)[]): void;
   err(text: string): void;
+  /** Takes input problems as they are, instead of their lines on `err` (a part of a file read elsewhere). */
+  problem?(p: InputProblem): void;
+}
+
+/** What classifying a part of an input found, to add to the stream that prints the whole. */
+export interface PartResult {
+  exit: number;
+  totals: { ok: number; retryable: number; failed: number };
+  summary: SummaryData | null;
 }
 
 /** How the stream shows results. */
@@ -64,6 +73,7 @@ export class ClassifyStream {
   /** Reports a part of the input that could not be read (exit 2). */
   problem(p: InputProblem): void {
     this.exit = worseExit(this.exit, EXIT.USAGE);
+    if (this.sink.problem) return this.sink.problem(p);
     const where = p.line > 0 ? `${p.input === '-' ? 'stdin' : p.input} line ${p.line}: ` : '';
     if (++this.problems <= MAX_PROBLEM_LINES) this.sink.err(`op-errors: ${where}${p.message}\n`);
   }
@@ -83,6 +93,20 @@ export class ClassifyStream {
       this.held = null;
     }
     this.print(ex);
+  }
+
+  /** The counts of what was classified so far, for a stream that prints the whole input. */
+  partResult(): PartResult {
+    return { exit: this.exit, totals: { ...this.totals }, summary: this.tally?.data() ?? null };
+  }
+
+  /** Adds the counts of a part of the input classified elsewhere (its output and problems are passed on apart). */
+  absorb(part: PartResult): void {
+    this.exit = worseExit(this.exit, part.exit);
+    this.totals.ok += part.totals.ok;
+    this.totals.retryable += part.totals.retryable;
+    this.totals.failed += part.totals.failed;
+    if (part.summary) this.tally?.merge(part.summary);
   }
 
   /** Prints what is still held and the totals; returns the exit code. */
