@@ -31,15 +31,18 @@ export async function printOutcome(
   const long = last.body;
   const warnings = bodyWarnings(last.attempt, final, long !== null);
   if (!opts.silent) for (const w of warnings) err(`op-errors: warning: ${w}\n`);
+  // Data (an export, an image) goes to -o and --body-only byte for byte; only text is decoded and masked. It
+  // is not printed among the verdict's text, where its bytes could drive the terminal.
+  const binary = last.attempt.status !== null && isBinaryBody(last.attempt.headers['content-type'], last.bytes);
+  const withheld = binary && !opts.output && !opts.bodyOnly;
   const extra = {
+    ...(withheld ? { bodyWithheld: WITHHELD } : {}),
     stop: outcome.stop, redirects: last.redirects.map((h) => redactHop(h, redact)), ...(warnings.length > 0 ? { warnings } : {}),
     ...(opts.output ? { bodyFile: opts.output } : {}),
   };
   let broke: NodeJS.ErrnoException | null = null;
   const pipe = (from: ResponseBody, sink: BodySink, encode?: (text: string) => string) =>
     pipeBody(from, sink, redact, encode).then(() => null, (e: NodeJS.ErrnoException) => e);
-  // Data (an export, an image) goes to -o and --body-only byte for byte; only text is decoded and masked.
-  const binary = last.attempt.status !== null && isBinaryBody(last.attempt.headers['content-type'], last.bytes);
   const raw = (sink: BodySink) => pipeBytes(last.bytes, long?.rest ?? null, sink).then(() => null, (e: NodeJS.ErrnoException) => e);
   if (bodyFile) {
     // -o: the whole body goes to the file, whatever its size; the terminal keeps the verdict.
@@ -48,8 +51,9 @@ export async function printOutcome(
     else bodyFile.out(body);
     await bodyFile.close();
   }
-  const shown = bodyFile ? '' : body;
-  const streamed = bodyFile ? null : long;
+  if (withheld) long?.rest.destroy();
+  const shown = bodyFile || (withheld && ctx.json) ? '' : withheld ? `(${WITHHELD})` : body;
+  const streamed = bodyFile || withheld ? null : long;
   const streams = streamed !== null;
   if (ctx.json && streamed) {
     // The whole body goes into the JSON string as it arrives: nothing is cut, and memory stays flat.
@@ -78,6 +82,8 @@ export async function printOutcome(
   if (broke) return brokeExit(broke, call, err);
   return outcome.stop === 'interrupted' ? exitForSignal(signal) : exitCodeFor(final);
 }
+
+const WITHHELD = 'binary data, not shown: --body-only or -o FILE writes it byte for byte';
 
 /** What came is already out; the verdict cannot stand for a body that is incomplete. */
 function brokeExit(broke: NodeJS.ErrnoException, call: PreparedCall, err: (s: string) => void): number {

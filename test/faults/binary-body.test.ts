@@ -58,4 +58,13 @@ describe('a body of data is written byte for byte', () => {
       expect(sha(piped.out)).toBe(sha(bytes));
     });
   }
+
+  it('is not printed among the verdict, human or --json, and says how to get it', async () => {
+    const url = await serveBytes(randomBytes(5000), 'application/pdf');
+    const human = await runRaw(['call', url]);
+    expect(human.code).toBe(0);
+    expect(human.out.toString('utf8')).toMatch(/✔ 200 OK\n\n\(binary data, not shown: --body-only or -o FILE writes it byte for byte\)\n$/);
+    const json = JSON.parse((await runRaw(['--json', 'call', url])).out.toString('utf8'));
+    expect(json).toMatchObject({ ok: true, status: 200, body: null, bodyWithheld: expect.stringContaining('-o FILE') });
+  });
 });
