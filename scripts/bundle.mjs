@@ -5,8 +5,9 @@
 // The library (src/library) becomes one file, dist/lib/index.js, that holds none of the CLI.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createRequire, isBuiltin } from 'node:module';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
+import { lazyModules } from './lazy-modules.mjs';
 import { trimMap } from './trim-map.mjs';
 
 const require = createRequire(import.meta.url);
@@ -17,27 +18,15 @@ const require = createRequire(import.meta.url);
  * require them on first use: a command that never touches them no longer loads them, about 4 ms of every
  * start. The other built-ins are imported only by modules that load when used.
  */
-const LAZY_BUILTINS = new Set(['child_process', 'fs/promises', 'os', 'tty', 'string_decoder']);
+const LAZY_AT_START = ['child_process', 'fs/promises', 'os', 'tty', 'string_decoder'];
 
-const lazyBuiltins = {
-  name: 'lazy-builtins',
-  setup(b) {
-    b.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (a) => {
-      const name = a.path.replace(/^node:/, '');
-      if (!isBuiltin(a.path) || !LAZY_BUILTINS.has(name)) return undefined;
-      if (a.namespace === 'lazy-builtin') return { path: `node:${name}`, external: true };
-      return { path: name, namespace: 'lazy-builtin' };
-    });
-    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (a) => {
-      const names = Object.getOwnPropertyNames(require(`node:${a.path}`)).filter((n) => n !== 'default' && n !== '__esModule');
-      return {
-        contents: `let real;\nconst load = () => (real ??= require(${JSON.stringify(`node:${a.path}`)}));\n` +
-          `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
-        loader: 'js',
-      };
-    });
-  },
-};
+/**
+ * What got imports at its top but a plain-HTTP call never uses: HTTP/2 (http2-wrapper creates a TLS socket
+ * as it loads), TLS and decompression load when a request needs them, about 15 ms of `call` on loopback.
+ * got reads tls.checkServerIdentity for every request, and calls it only for HTTPS.
+ */
+const LAZY_IN_GOT = ['http2-wrapper', 'http2', 'tls', 'https', 'zlib'];
+const CALLED_IN_GOT = { tls: ['checkServerIdentity'] };
 
 rmSync('dist/bundle', { recursive: true, force: true });
 
@@ -57,7 +46,8 @@ const common = {
 for (const [name, kind] of Object.entries(VENDORED)) {
   // No map: --debug traces are read for our own frames.
   const contents = kind === 'esm' ? `export * from '${name}'; export { default } from '${name}';` : `module.exports = require('${name}');`;
-  await build({ ...common, stdin: { contents, resolveDir: '.' }, outfile: `dist/bundle/vendor-${name}.cjs` });
+  const plugins = name === 'got' ? [lazyModules(LAZY_IN_GOT, CALLED_IN_GOT)] : [];
+  await build({ ...common, stdin: { contents, resolveDir: '.' }, outfile: `dist/bundle/vendor-${name}.cjs`, plugins });
 }
 
 await build({
@@ -68,7 +58,7 @@ await build({
   // The version is written in, so that no start reads package.json for it.
   define: { 'import.meta.url': '__opModuleUrl', OP_ERRORS_VERSION: JSON.stringify(require('../package.json').version) },
   banner: { js: "var __opModuleUrl=require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [lazyBuiltins, {
+  plugins: [lazyModules(LAZY_AT_START), {
     name: 'vendored',
     setup(b) {
       // A package becomes a small module that requires its vendor file, so `await import('got')` turns into
