@@ -1,10 +1,13 @@
-// Writes dist/bundle/main.cjs.cache: V8's compiled code of the bundle once its top level has run and once
-// the commands that must start fastest (explain, classify on one response, --help) have run in it, quietly:
-// code compiled on the way is in the cache, so those starts compile almost nothing (about 2 ms each).
+// Writes the code caches beside the bundle: V8's compiled code of dist/bundle/main.cjs once its top level
+// has run and once the commands that must start fastest (explain, classify on one response, --help) have
+// run in it, quietly, so that they compile almost nothing (about 2 ms each); then that of the vendor files
+// after a `call` against a local server has used got (its cache saves `call` about 10 ms). The bundle's
+// cache is taken before the call, so that the code only `call` needs does not slow every other start.
 const { mkdtempSync, rmSync, writeFileSync } = require('node:fs');
+const { createServer } = require('node:http');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
-const { CACHE, load } = require('../bin/op-errors.js');
+const { BUNDLE, CACHE, load } = require('../bin/op-errors.js');
 
 /** An Io that reads nothing and drops what is written. */
 function quietIo() {
@@ -14,8 +17,8 @@ function quietIo() {
   };
 }
 
-async function writeCache() {
-  const { main, script } = load(false);
+async function writeCaches() {
+  const { main, script, scripts } = load(false);
   const dir = mkdtempSync(join(tmpdir(), 'op-errors-cache-'));
   try {
     const body = join(dir, 'body.json');
@@ -25,6 +28,14 @@ async function writeCache() {
     rmSync(dir, { recursive: true, force: true });
   }
   writeFileSync(CACHE, script.createCachedData());
+  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"items":[]}'));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    await main(['call', 'GET', `http://127.0.0.1:${server.address().port}/orders`, '--no-auth'], quietIo());
+  } finally {
+    server.close();
+  }
+  for (const [file, vendor] of scripts) if (file !== BUNDLE) writeFileSync(`${file}.cache`, vendor.script.createCachedData());
 }
 
-writeCache();
+writeCaches();
