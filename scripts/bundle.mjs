@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
-import { lazyModules } from './lazy-modules.mjs';
+import { lazyListFormats, lazyModules } from './lazy-modules.mjs';
 import { trimMap } from './trim-map.mjs';
 
 const require = createRequire(import.meta.url);
@@ -46,7 +46,7 @@ const common = {
 for (const [name, kind] of Object.entries(VENDORED)) {
   // No map: --debug traces are read for our own frames.
   const contents = kind === 'esm' ? `export * from '${name}'; export { default } from '${name}';` : `module.exports = require('${name}');`;
-  const plugins = name === 'got' ? [lazyModules(LAZY_IN_GOT, CALLED_IN_GOT)] : [];
+  const plugins = name === 'got' ? [lazyModules(LAZY_IN_GOT, CALLED_IN_GOT), lazyListFormats] : [];
   await build({ ...common, stdin: { contents, resolveDir: '.' }, outfile: `dist/bundle/vendor-${name}.cjs`, plugins });
 }
 
