@@ -1,7 +1,7 @@
 // Bundles the CLI into dist/bundle/main.cjs: one CommonJS file that bin/op-errors.js compiles from a V8
 // code cache (Node 20 has no compile cache of its own, and an ES module alone costs more than the cache
 // saves). Every package is bundled, so the published package has no dependencies. The large ones that
-// startup does not need (got, cosmiconfig, cli-table3) become vendor-*.cjs files, required when used.
+// startup does not need (got, cosmiconfig) become vendor-*.cjs files, required when used.
 // The library (src/library) becomes one file, dist/lib/index.js, that holds none of the CLI.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -30,8 +30,8 @@ const CALLED_IN_GOT = { tls: ['checkServerIdentity'] };
 
 rmSync('dist/bundle', { recursive: true, force: true });
 
-// Each package's module as the sources import it: got is an ES module, the other two are CommonJS.
-const VENDORED = { got: 'esm', cosmiconfig: 'cjs', 'cli-table3': 'cjs' };
+// Each package's module as the sources import it: got is an ES module, cosmiconfig CommonJS.
+const VENDORED = { got: 'esm', cosmiconfig: 'cjs' };
 const common = {
   bundle: true,
   format: 'cjs',

@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { type FileConfig, validateConfig } from '../core/config-schema.js';
 import { ConfigError } from '../core/errors.js';
 import { findJsonError } from '../core/json-error.js';
 import { fileProblem } from '../core/file-problem.js';
+import { scriptProblem } from '../core/script-error.js';
 
 /** The file names looked for in each folder, in order (cosmiconfig's for module name "openprospect"). */
 export const SEARCH_PLACES = [
@@ -62,13 +64,21 @@ export async function loadConfigFile(file: string): Promise<LoadedConfig> {
   // Bundled, this CommonJS package arrives as a default export only; unbundled it has both.
   const { cosmiconfig } = (await import('cosmiconfig')).default;
   let raw: unknown;
+  // Node warns on stderr before a script written as the other kind of module fails; the error says it in one line.
+  const printers = process.listeners('warning');
+  process.removeAllListeners('warning');
   try {
     const result = await cosmiconfig('openprospect', { searchStrategy: 'none' }).load(file);
     raw = result?.config;
   } catch (e) {
-    // A file that cannot be read is worded as for every other file; one that does not parse says where.
-    if ((e as { code?: string }).code) throw new ConfigError(fileProblem(file, e));
-    throw new ConfigError(`config file ${file}${syntaxProblem(e, file)}`);
+    // A file that cannot be read is worded as for every other file; one that does not parse or run says where.
+    // An error of a script's own code (a require or a read inside it) is the script's, not a problem of its file.
+    const { code, path } = e as NodeJS.ErrnoException;
+    if (code && (path === file || (path === undefined && code === 'EISDIR'))) throw new ConfigError(fileProblem(file, e));
+    const script = /\.[cm]?[jt]s$/.test(file);
+    throw new ConfigError(`config file ${file}${script ? scriptProblem(e as Error, [file, pathToFileURL(file).href]) : syntaxProblem(e, file)}`);
+  } finally {
+    for (const print of printers) process.on('warning', print);
   }
   const { config, errors, warnings } = validateConfig(raw);
   if (errors.length > 0) throw new ConfigError(`config file ${file}: ${errors.join('; ')}`);

@@ -66,6 +66,7 @@ export function createProcessIo(): Io {
       if (!listening) {
         const direct = writeDirect(chunks);
         if (direct === 'closed') closed = true;
+        if (direct !== 'closed' && direct.length === 0) queue.recycle();
         if (direct === 'closed' || direct.length === 0) return;
         chunks = direct;
       }
@@ -78,6 +79,7 @@ export function createProcessIo(): Io {
           out.once('error', () => resolve());
         });
       }
+      if (out.writableLength === 0) queue.recycle();
     },
     err: (text) => void process.stderr.write(text),
     get stdin() {
@@ -146,13 +148,18 @@ function devNull(): number | null {
 
 /**
  * Output encoded straight into large buffers: joining hundreds of thousands of JSON lines into one string
- * and encoding it again cost more than classifying them.
+ * and encoding it again cost more than classifying them. Blocks whose bytes have been written are filled
+ * again: a fresh megabyte per megabyte of output made the garbage collector run for the memory outside the heap.
  */
 class ByteQueue {
-  private block = Buffer.allocUnsafe(BLOCK);
+  private block: Buffer = Buffer.allocUnsafe(BLOCK);
   private start = 0;
   private used = 0;
   private sealed: Buffer[] = [];
+  /** Full blocks whose bytes are queued, then handed out by take() and being written. */
+  private retired: Buffer[] = [];
+  private handedOut: Buffer[] = [];
+  private readonly spare: Buffer[] = [];
 
   /** Appends the UTF-8 bytes of `text`. */
   push(text: string): void {
@@ -163,8 +170,7 @@ class ByteQueue {
         this.sealed.push(Buffer.from(text));
         return;
       }
-      this.block = Buffer.allocUnsafe(BLOCK);
-      this.start = this.used = 0;
+      this.nextBlock();
     }
     this.used += this.block.write(text, this.used);
   }
@@ -177,8 +183,7 @@ class ByteQueue {
         this.sealed.push(Buffer.from(bytes));
         return;
       }
-      this.block = Buffer.allocUnsafe(BLOCK);
-      this.start = this.used = 0;
+      this.nextBlock();
     }
     this.block.set(bytes, this.used);
     this.used += bytes.length;
@@ -189,7 +194,22 @@ class ByteQueue {
     this.seal();
     const out = this.sealed;
     this.sealed = [];
+    this.handedOut.push(...this.retired);
+    this.retired = [];
     return out;
+  }
+
+  /** Everything take() returned has been written: its blocks, and the current one if nothing came since, are free. */
+  recycle(): void {
+    for (const b of this.handedOut) if (this.spare.length < 2) this.spare.push(b);
+    this.handedOut = [];
+    if (this.start === this.used && this.sealed.length === 0) this.start = this.used = 0;
+  }
+
+  private nextBlock(): void {
+    this.retired.push(this.block);
+    this.block = this.spare.pop() ?? Buffer.allocUnsafe(BLOCK);
+    this.start = this.used = 0;
   }
 
   /** Hands out the bytes written since the last seal; the rest of the block stays free for more. */

@@ -37,7 +37,7 @@ function describeCommands(): CompletionCommand[] {
       name: c.name, description: c.description, options: (c.options as OptionDef[]).map(toCompletion),
       fileArguments: c.arguments.some((a) => a.variadic), argumentChoices: c.arguments.find((a) => a.choices)?.choices,
     })),
-    { name: 'help', description: 'show help for a command', options: [], fileArguments: false },
+    { name: 'help', description: 'show help for a command', options: [], fileArguments: false, argumentChoices: all.map((c) => c.name) },
   ];
 }
 

@@ -1,5 +1,5 @@
 import type { CommandContext } from './context.js';
-import { EXIT, exitCodeForCall, exitForSignal } from '../core/exit.js';
+import { EXIT, callVerdict, exitCodeFor, exitForSignal } from '../core/exit.js';
 import { isIdempotent } from '../core/retry-policy.js';
 import { VERSION } from '../adapters/version.js';
 import { readAllText, withEnv } from '../adapters/io.js';
@@ -16,6 +16,7 @@ import { callJson, prettyBody, renderCall } from '../render/call.js';
 import { renderClassification } from '../render/classification.js';
 import { encodeJson } from '../render/json.js';
 import { redactHop } from '../render/redirects.js';
+import { notRetriedVerdict } from '../render/retry-log.js';
 import { type CallFlags, type PreparedCall, prepareCall } from './call-request.js';
 import { type AttemptOptions, sendWithRetry } from './call-attempts.js';
 import { catalogFor } from './catalog-for.js';
@@ -76,7 +77,7 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
     printPage(outcome, page, body, opts, ctx, redact);
     if (next === null) {
       if (!ctx.json && !opts.silent && !opts.bodyOnly) io.err(`op-errors: ${pages} pages, ${items} items\n`);
-      return exitCodeForCall(outcome.final, outcome.stop);
+      return exitCodeFor(callVerdict(outcome.final, outcome.stop));
     }
     page = { ...page, url: next };
   }
@@ -86,7 +87,8 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
 function printPage(outcome: LoopOutcome<HttpResult>, page: PreparedCall, body: unknown, opts: CallOptions, ctx: CommandContext, redact: Redactor): void {
   if (ctx.json) {
     const attempts = outcome.steps.map((s) => s.record);
-    ctx.io.out(redact.text(encodeJson(callJson(outcome.final, page.method, redact.url(page.url), attempts, outcome.last.attempt.body, null))));
+    const final = callVerdict(outcome.final, outcome.stop);
+    ctx.io.out(redact.text(encodeJson(callJson(final, page.method, redact.url(page.url), attempts, outcome.last.attempt.body, null, { stop: outcome.stop }))));
   } else if (!opts.silent) {
     for (const item of pageItems(body) ?? []) ctx.io.out(redact.text(encodeJson(item, opts.bodyOnly ? 'line' : 'pretty')));
   }
@@ -99,7 +101,9 @@ async function printOutcome(
 ): Promise<number> {
   const { io } = ctx;
   const err = (s: string) => io.err(redact.text(s));
-  const { final, last } = outcome;
+  const { last } = outcome;
+  const final = callVerdict(outcome.final, outcome.stop);
+  const verdict = outcome.stop === 'unsafe-method' ? notRetriedVerdict(call.method) : undefined;
   const attempts = outcome.steps.map((s) => s.record);
   if (outcome.stop === 'interrupted') err(`op-errors: interrupted during the wait after attempt ${attempts.length}\n`);
   const headers = redact.headers(last.attempt.headers);
@@ -109,7 +113,7 @@ async function printOutcome(
   const warnings = bodyWarnings(last.attempt, final, long !== null);
   if (!opts.silent) for (const w of warnings) err(`op-errors: warning: ${w}\n`);
   const extra = {
-    redirects: last.redirects.map((h) => redactHop(h, redact)), ...(warnings.length > 0 ? { warnings } : {}),
+    stop: outcome.stop, redirects: last.redirects.map((h) => redactHop(h, redact)), ...(warnings.length > 0 ? { warnings } : {}),
     ...(opts.output ? { bodyFile: opts.output } : {}),
   };
   let broke: NodeJS.ErrnoException | null = null;
@@ -124,11 +128,11 @@ async function printOutcome(
   const streams = !bodyFile && long !== null;
   if (ctx.json) io.out(redact.text(encodeJson(callJson(final, call.method, url, attempts, shown, opts.include ? headers : null, extra))));
   else if (opts.silent) {
-    if (!final.ok) err(renderClassification(final, [], { input: '', line: 0 }, { theme: ctx.theme, width: ctx.width, showSource: false }));
+    if (!final.ok) err(renderClassification(final, [], { input: '', line: 0 }, { theme: ctx.theme, width: ctx.width, showSource: false, verdict }));
   } else if (opts.bodyOnly) io.out(streams || bodyFile ? '' : prettyBody(shown));
   else {
     io.out(redact.text(renderCall(final, attempts, headers, shown, outcome.elapsedMs, {
-      theme: ctx.theme, width: ctx.width, showSource: false, method: call.method, url,
+      theme: ctx.theme, width: ctx.width, showSource: false, verdict, method: call.method, url,
       showHeaders: opts.include === true, showBody: opts.body !== false && !streams,
     })));
     if (streams && opts.body !== false) io.out('\n');
@@ -141,5 +145,5 @@ async function printOutcome(
     err(`op-errors: the body broke off midway (${broke.code ?? broke.message}); what arrived was written, the rest is missing\n`);
     return isIdempotent(call.method) || call.idempotencyKey ? EXIT.TEMPFAIL : EXIT.FAILURE;
   }
-  return outcome.stop === 'interrupted' ? exitForSignal(signal) : exitCodeForCall(final, outcome.stop);
+  return outcome.stop === 'interrupted' ? exitForSignal(signal) : exitCodeFor(final);
 }

@@ -6,11 +6,16 @@ import { openInput } from '../input/open-input.js';
 import { MAX_LINE_CHARS, readLines } from '../input/read-lines.js';
 import { callsFromCassette, callsFromHar } from '../input/recording-formats.js';
 import { ClassifyStream } from '../render/classify-stream.js';
+import type { ClassificationField } from '../render/classification-json.js';
 
 /** What `classify` was asked. */
 export interface ClassifyCommandOptions {
   files: string[];
   status?: number;
+  /** The contract fields to print (implies JSON). */
+  fields?: ClassificationField[];
+  /** One table of codes for the whole input. */
+  summary?: boolean;
 }
 
 /** Classifies every exchange in the inputs, streaming; returns the worst exit code. */
@@ -22,7 +27,7 @@ export async function runClassify(opts: ClassifyCommandOptions, ctx: CommandCont
       'Example: curl -si https://api.openprospect.io/api/v1/orders | op-errors classify');
   }
   const stream = new ClassifyStream(io, {
-    json: ctx.json, theme: ctx.theme, width: ctx.width, catalog: await catalogFor(ctx), statusHint: opts.status,
+    json: ctx.json || opts.fields !== undefined, fields: opts.fields, summary: opts.summary, theme: ctx.theme, width: ctx.width, catalog: await catalogFor(ctx), statusHint: opts.status,
     manyInputs: inputs.length > 1, now: () => io.now(),
   });
   const tooLong = `line over ${MAX_LINE_CHARS / 1024 / 1024} MB: skipped; the rest of the input is still read`;

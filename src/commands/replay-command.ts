@@ -26,7 +26,7 @@ const OPTIONS: OptionDef<keyof ReplayCommandOptions>[] = [
 ];
 
 /** The options --suggest-policy chooses itself, so giving one with it is a mistake. */
-const CHOSEN_BY_SEARCH = ['retry', 'retryMaxDelay', 'jitter', 'report', 'timeline', 'realtime'] as const;
+const CHOSEN_BY_SEARCH = ['retry', 'retryBaseDelay', 'retryMaxDelay', 'jitter', 'report', 'timeline', 'realtime'] as const;
 
 /** `replay <files...>`: recordings through the classifier and, with --retry, the retry policy. */
 export const replayCommand = defineCommand<ReplayCommandOptions>({

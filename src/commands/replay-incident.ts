@@ -9,10 +9,10 @@ import { type SearchCall, suggestPolicy } from '../core/policy-search.js';
 import type { Simulation } from '../core/replay.js';
 import { type RetryPolicy, policyFrom } from '../core/retry-policy.js';
 import { resolveSettings } from '../core/settings.js';
+import { type RecordingsIo, readRecordedCalls } from './recorded-calls.js';
 import type { RetryOptions } from './retry-options.js';
 import type { Attempt, Classification } from '../core/types.js';
 import type { RecordedCall } from '../core/recording.js';
-import { expandInputs, loadRecording } from '../input/recordings.js';
 import { renderSuggestion, suggestionJson } from '../render/policy-suggestion.js';
 import { renderReport } from '../render/report-html.js';
 import { callLabel, renderTimeline } from '../render/timeline.js';
@@ -21,7 +21,7 @@ import type { Theme } from '../render/theme.js';
 
 /** What these features use of the command context; declared here, so this module needs nothing from the CLI. */
 export interface IncidentContext {
-  io: { out(s: string): void; err(s: string): void; now(): number; env: Record<string, string | undefined> };
+  io: RecordingsIo & { out(s: string): void; now(): number; env: Record<string, string | undefined> };
   theme: Theme;
   json: boolean;
   debug: boolean;
@@ -57,23 +57,8 @@ export async function runSuggestPolicy(opts: SuggestOptions, ctx: IncidentContex
     if (!c) known.set(a, (c = classify(a, { catalog, now: io.now() })));
     return c;
   };
-  let exit: number = EXIT.OK;
   const calls: RecordedCall[] = [];
-  const inputs = await expandInputs(opts.files);
-  for (const p of inputs.problems) io.err(`op-errors: ${p}\n`);
-  if (inputs.problems.length > 0) exit = worseExit(exit, EXIT.USAGE);
-  for (const file of inputs.files) {
-    try {
-      const recording = await loadRecording(file);
-      for (const p of recording.problems) io.err(`op-errors: ${p.input} line ${p.line}: ${p.message}\n`);
-      if (recording.problems.length > 0) exit = worseExit(exit, EXIT.USAGE);
-      calls.push(...recording.calls);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      io.err(`op-errors: ${e.message}\n`);
-      exit = worseExit(exit, EXIT.USAGE);
-    }
-  }
+  const read = await readRecordedCalls(opts.files, io, (call) => void calls.push(call));
   if (calls.length === 0) throw new InputError('no recorded calls to search a policy for');
   const started = performance.now();
   const s = suggestPolicy(calls.map(searchCallOf), {
@@ -90,7 +75,7 @@ export async function runSuggestPolicy(opts: SuggestOptions, ctx: IncidentContex
   const sctx = { target: opts.target, seed: opts.seed, requestWeight: opts.requestWeight, maxTimeMs: bound.maxTimeMs ?? 300_000, files: opts.files };
   if (ctx.json) io.out(`${JSON.stringify(suggestionJson(s, named, sctx))}\n`);
   else io.out(renderSuggestion(s, named, sctx, ctx.theme));
-  return worseExit(exit, s.targetMet && s.replayVerified ? EXIT.OK : EXIT.FAILURE);
+  return worseExit(read.exit, s.targetMet && s.replayVerified ? EXIT.OK : EXIT.FAILURE);
 }
 
 /** Collects the replayed calls for `--timeline` and `--report`, then draws them. */

@@ -1,6 +1,5 @@
 import type { CommandContext } from './context.js';
 import { EXIT, exitCodeFor, exitForSignal, worseExit } from '../core/exit.js';
-import { InputError } from '../core/errors.js';
 import { abortableSleep } from '../adapters/retry-runner.js';
 import type { Catalog } from '../core/catalog.js';
 import { classify } from '../core/classify.js';
@@ -9,14 +8,12 @@ import { seededRandom, simulate } from '../core/replay.js';
 import { type RetryPolicy, attemptRecord, policyFrom } from '../core/retry-policy.js';
 import { resolveSettings } from '../core/settings.js';
 import type { Attempt, Classification } from '../core/types.js';
-import { readAllText } from '../adapters/io.js';
-import { expandInputs } from '../input/recordings.js';
-import { openRecording } from '../input/recording-stream.js';
 import { callRecord } from '../render/call.js';
 import { encodeJson } from '../render/json.js';
 import { type ReplayRow, ReplayTally, renderCallsTable, renderReplaySummary } from '../render/replay.js';
 import { retryLogLine } from '../render/retry-log.js';
 import { catalogFor } from './catalog-for.js';
+import { readRecordedCalls } from './recorded-calls.js';
 import { IncidentView, searchCallOf } from './replay-incident.js';
 import type { RetryOptions } from './retry-options.js';
 
@@ -40,53 +37,38 @@ export async function runReplay(opts: ReplayOptions, ctx: CommandContext): Promi
   const config = (await ctx.config())?.config ?? null;
   const policy = policyFrom(resolveSettings(opts, config, io.env), opts.retryUnsafe === true);
   const replayer = new Replayer(ctx, await catalogFor(ctx), policy, opts);
-  const inputs = await expandInputs(opts.files);
-  const { files } = inputs;
-  let exit: number = inputs.problems.length > 0 ? EXIT.USAGE : EXIT.OK;
-  for (const p of inputs.problems) io.err(`op-errors: ${p}\n`);
   const tally = new ReplayTally();
   const incident = opts.report !== undefined || opts.timeline ? new IncidentView(policy, (a) => replayer.classify(a)) : null;
-  // A file that cannot be read is reported; the others are still replayed.
-  const fileFailed = (e: unknown): null => {
-    if (!(e instanceof InputError)) throw e;
-    io.err(`${io.stderrIsTTY && files.length > 1 ? '\n' : ''}op-errors: ${e.message}\n`);
-    exit = worseExit(exit, EXIT.USAGE);
-    return null;
-  };
+  let exit: number = EXIT.OK;
+  let fileCount = 0;
   const stopListening = io.onInterrupt((s) => {
     replayer.signal = s;
     replayer.controller.abort();
   });
   try {
-    for (const [i, file] of files.entries()) {
-      if (io.stderrIsTTY && files.length > 1) io.err(`\rop-errors: reading ${i + 1}/${files.length} files, ${tally.calls} calls so far`);
-      const recording = await openRecording(file, undefined, () => readAllText(io.stdin)).catch(fileFailed);
-      if (!recording) continue;
-      try {
-        for await (const call of recording.calls) {
-          const row = await replayer.replay(call, file);
-          if (!row) return exitForSignal(replayer.signal);
-          tally.add(row);
-          incident?.add(call, row.simulation);
-          if (io.stderrIsTTY && tally.calls % 1000 === 0) io.err(`\rop-errors: replayed ${tally.calls} calls (file ${i + 1}/${files.length})`);
-          exit = worseExit(exit, exitCodeFor(row.final));
-          // Output drains as it goes, so a recording of any size is replayed in flat memory; in batches,
-          // since one write per call cost half the time of a large replay.
-          if (ctx.json) {
-            io.out(encodeJson(replayer.record(row, call)));
-            if (opts.realtime || tally.calls % FLUSH_EVERY === 0) await io.flush();
-          }
-        }
-      } catch (e) {
-        fileFailed(e);
+    const read = await readRecordedCalls(opts.files, io, async (call, file, at) => {
+      const row = await replayer.replay(call, file);
+      if (!row) return false;
+      tally.add(row);
+      incident?.add(call, row.simulation);
+      if (io.stderrIsTTY && tally.calls % 1000 === 0) io.err(`\rop-errors: replayed ${tally.calls} calls (file ${at.index + 1}/${at.count})`);
+      exit = worseExit(exit, exitCodeFor(row.final));
+      // Output drains as it goes, so a recording of any size is replayed in flat memory.
+      if (ctx.json) {
+        io.out(encodeJson(replayer.record(row, call)));
+        // In batches: one write per call cost half the time of a large replay.
+        if (opts.realtime || tally.calls % FLUSH_EVERY === 0) await io.flush();
       }
-      for (const p of recording.problems) io.err(`op-errors: ${p.input === '-' ? 'stdin' : p.input} line ${p.line}: ${p.message}\n`);
-      if (recording.problems.length > 0) exit = worseExit(exit, EXIT.USAGE);
-    }
+    }, ({ index, count }) => {
+      fileCount = count;
+      if (io.stderrIsTTY && count > 1) io.err(`\rop-errors: reading ${index + 1}/${count} files, ${tally.calls} calls so far`);
+    });
+    if (read.stopped) return exitForSignal(replayer.signal);
+    exit = worseExit(exit, read.exit);
   } finally {
     stopListening();
   }
-  if (io.stderrIsTTY && (files.length > 1 || tally.calls >= 1000)) io.err('\r\x1b[K');
+  if (io.stderrIsTTY && (fileCount > 1 || tally.calls >= 1000)) io.err('\r\x1b[K');
   if (!ctx.json && tally.calls > 0) {
     const calls = incident && opts.timeline ? await incident.timeline(ctx) : renderCallsTable(tally.shown, tally.calls, ctx.theme, ctx.width);
     io.out(`${calls}\n${renderReplaySummary(tally, ctx.theme, ctx.width)}`);

@@ -6,10 +6,14 @@ export function normalizeCode(code: string): string {
   return code.trim().toUpperCase().replace(/[\s-]+/g, '_');
 }
 
+const MAX_SPELLINGS = 4096;
+
 /** A set of catalog entries with lookups by code, alias and HTTP status. */
 export class Catalog {
   private readonly byCode = new Map<string, CatalogEntry>();
   private readonly byAlias = new Map<string, CatalogEntry>();
+  /** Codes as the inputs spell them, looked up once: a log repeats a handful of them on every line. */
+  private readonly spelled = new Map<string, CatalogEntry | null>();
 
   constructor(
     private readonly entries: readonly CatalogEntry[],
@@ -32,8 +36,12 @@ export class Catalog {
   get(code: string): CatalogEntry | undefined {
     const exact = this.byCode.get(code);
     if (exact) return exact;
+    const known = this.spelled.get(code);
+    if (known !== undefined) return known ?? undefined;
     const key = normalizeCode(code);
-    return this.byCode.get(key) ?? this.byAlias.get(key);
+    const entry = this.byCode.get(key) ?? this.byAlias.get(key);
+    if (this.spelled.size < MAX_SPELLINGS) this.spelled.set(code, entry ?? null);
+    return entry;
   }
 
   /** The generic entry for an HTTP status (404 → NOT_FOUND), if the catalog has one. */

@@ -1,4 +1,5 @@
 import type { FieldError } from './types.js';
+import { type ErrorMark, findErrorMark, markMessage } from './error-marks.js';
 import { MAX_DEPTH, cutDepth, detailFields, isObject, isPydanticList, nestsDeeper, pickString, pydanticFields } from './fields.js';
 
 type Json = Record<string, unknown>;
@@ -53,12 +54,30 @@ export function readEnvelope(body: unknown, contentType = ''): Envelope {
   env.requestId = pickString(source, REQUEST_ID_KEYS) ?? (inner ? pickString(body, REQUEST_ID_KEYS) : null);
   env.retryAfter = seconds(source) ?? (inner ? seconds(body) : null);
   if (typeof body.status === 'number' && body.status >= 100 && body.status < 600) env.status = body.status;
-  if (isProblem(body, contentType)) readProblem(env, body);
-  collectDetails(env, body, inner, isProblem(body, contentType));
-  env.isError = env.code !== null || env.explicitFailure || env.fields.length > 0 || body.error !== undefined ||
-    typeof body.detail === 'string' || isProblem(body, contentType) || Array.isArray(body.errors) ||
-    holdsError(body.err) || holdsError(body.exception) || isErrorLevel(body.level ?? body.levelname ?? body.severity);
+  const problem = isProblem(body, contentType);
+  if (problem) readProblem(env, body);
+  collectDetails(env, body, inner, problem);
+  const mark = findErrorMark(body);
+  if (mark) adoptMark(env, mark, contentType);
+  env.isError = mark !== null || env.code !== null || env.explicitFailure || env.fields.length > 0 ||
+    typeof body.detail === 'string' || problem;
   return env;
+}
+
+/** What an error marked inside wrappers (`{"data": {"error": {...}}}`) says, where the top level says nothing. */
+function adoptMark(env: Envelope, mark: ErrorMark, contentType: string): void {
+  if (mark.depth > 0) {
+    const inner = readEnvelope(mark.holder, contentType);
+    env.code ??= inner.code;
+    env.codeHint ??= inner.codeHint;
+    env.message ??= inner.message;
+    env.requestId ??= inner.requestId;
+    env.retryAfter ??= inner.retryAfter;
+    env.status ??= inner.status;
+    if (env.fields.length === 0) env.fields = inner.fields;
+  }
+  const message = markMessage(mark);
+  if (env.message === null && message !== env.code) env.message = message;
 }
 
 function readCode(env: Envelope, body: Json, inner: Json | null): void {
@@ -97,29 +116,34 @@ function readProblem(env: Envelope, body: Json): void {
 }
 
 const ENVELOPE_SET: ReadonlySet<string> = new Set(ENVELOPE_KEYS);
+const MESSAGE_SET: ReadonlySet<string> = new Set(MESSAGE_KEYS);
 const DETAIL_META: ReadonlySet<string> = new Set([...REQUEST_ID_KEYS, ...RETRY_AFTER_KEYS]);
 
-/** Copies the keys of `o` that `keep` accepts into `into`. */
-function copyKeys(into: Record<string, unknown>, o: Json, keep: (k: string) => boolean): void {
-  for (const k in o) {
-    if (!Object.hasOwn(o, k) || !keep(k)) continue;
-    // A "__proto__" key from the body stays data instead of replacing the prototype.
-    if (k === '__proto__') Object.defineProperty(into, k, { value: o[k], enumerable: true, writable: true, configurable: true });
-    else into[k] = o[k];
-  }
+/** Sets a key of the details; a "__proto__" key from the body stays data instead of replacing the prototype. */
+function put(into: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === '__proto__') Object.defineProperty(into, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else into[k] = v;
+}
+
+/** A key that only restates what the classification already carries. */
+function restates(env: Envelope, o: Json, k: string): boolean {
+  return ENVELOPE_SET.has(k) || (MESSAGE_SET.has(k) && o[k] === env.message);
+}
+
+/** A key of the body itself that a field of the classification was read from. */
+function readFromBody(body: Json, k: string, problem: boolean): boolean {
+  if (k === 'status') return typeof body.status === 'number';
+  if (k === 'detail') return problem || typeof body.detail === 'string' || isPydanticList(body.detail);
+  return problem && (k === 'type' || k === 'title');
 }
 
 function collectDetails(env: Envelope, body: Json, inner: Json | null, problem: boolean): void {
   const details: Record<string, unknown> = {};
-  // Keys that only restate what the classification already carries are left out; anything else is kept.
-  const restates = (o: Json, k: string) => ENVELOPE_SET.has(k) ||
-    ((MESSAGE_KEYS as readonly string[]).includes(k) && o[k] === env.message);
-  copyKeys(details, body, (k) => !(restates(body, k) ||
-    (k === 'status' && typeof body.status === 'number') ||
-    (k === 'detail' && (typeof body.detail === 'string' || isPydanticList(body.detail))) ||
-    (problem && (k === 'type' || k === 'title' || k === 'detail'))));
-  if (inner) copyKeys(details, inner, (k) => !restates(inner, k));
-  for (const d of [body.details, inner?.details]) {
+  // for-in with local checks: a log repeats this for every line, so no closures and no key arrays.
+  for (const k in body) if (Object.hasOwn(body, k) && !restates(env, body, k) && !readFromBody(body, k, problem)) put(details, k, body[k]);
+  if (inner) for (const k in inner) if (Object.hasOwn(inner, k) && !restates(env, inner, k)) put(details, k, inner[k]);
+  for (let i = 0; i < 2; i++) {
+    const d = i === 0 ? body.details : inner?.details;
     if (d === undefined) continue;
     if (!isObject(d)) {
       details.details = d;
@@ -129,7 +153,7 @@ function collectDetails(env: Envelope, body: Json, inner: Json | null, problem: 
     if (fields.length > 0) env.fields.push(...fields);
     env.requestId ??= pickString(d, REQUEST_ID_KEYS);
     env.retryAfter ??= seconds(d);
-    copyKeys(details, d, (k) => !DETAIL_META.has(k) && !used.includes(k));
+    for (const k in d) if (Object.hasOwn(d, k) && !DETAIL_META.has(k) && !used.includes(k)) put(details, k, d[k]);
   }
   if (Array.isArray(body.errors)) {
     const { fields } = detailFields({ errors: body.errors });
@@ -137,19 +161,6 @@ function collectDetails(env: Envelope, body: Json, inner: Json | null, problem: 
     if (fields.length > 0) delete details.errors;
   }
   env.details = nestsDeeper(details, MAX_DEPTH) ? cutDepth(details, MAX_DEPTH) as Record<string, unknown> : details;
-}
-
-/** An `err`/`exception` field of a log record that holds something (a serialised error, a message). */
-function holdsError(v: unknown): boolean {
-  return v !== undefined && v !== null && v !== false && v !== '';
-}
-
-const ERROR_LEVELS: ReadonlySet<string> = new Set(['error', 'err', 'fatal', 'critical', 'crit', 'alert', 'emerg', 'emergency']);
-
-/** A log level of error or worse: pino/bunyan 50 and 60, or a name such as "error" or "FATAL". */
-function isErrorLevel(level: unknown): boolean {
-  if (typeof level === 'number') return level >= 50;
-  return typeof level === 'string' && ERROR_LEVELS.has(level.toLowerCase());
 }
 
 /** A `retry_after` in seconds, as a number or a numeric string. */

@@ -46,7 +46,7 @@ export class ExchangeReader extends ReaderBase {
       if (!this.overflowed) this.problem(this.pendingLine, 'truncated JSON: the document starting here never closes');
     } else if (this.state === 'text') this.finishText(null);
     else if (this.state === 'traceback') this.finishTraceback();
-    else if (this.block) this.finishBlock();
+    else if (this.block) this.finishBlock(true);
     this.state = 'idle';
     this.group.flush();
     if (!this.sawAnything) {
@@ -236,11 +236,12 @@ export class ExchangeReader extends ReaderBase {
     else if (this.block) this.finishBlock();
   }
 
-  private finishBlock(): void {
+  private finishBlock(atEnd = false): void {
+    const { line, status } = this.block!;
     const attempt = this.block!.finish();
-    const line = this.block!.line;
     this.block = null;
     if (attempt) this.group.addFramed(attempt, line);
+    else if (atEnd) this.problem(line, `the input ends with an interim ${status} response; no final response follows it`);
   }
 
 }

@@ -21,11 +21,12 @@ export function exitForSignal(signal: string | undefined): number {
 }
 
 /**
- * The exit code of a call after its retry loop: 75 only when repeating the same command is safe, so a
- * retryable outcome that was not retried because the method is not idempotent is a failure (1).
+ * The final classification of a call as its exit code tells it: 75 only when repeating the same command is
+ * safe, so an outcome that was not retried because the method is not idempotent is not retryable (its `retry`
+ * keeps the code's rule).
  */
-export function exitCodeForCall(c: Classification, stop: string): number {
-  return stop === 'unsafe-method' ? EXIT.FAILURE : exitCodeFor(c);
+export function callVerdict(c: Classification, stop: string): Classification {
+  return stop === 'unsafe-method' && c.retryable ? { ...c, retryable: false } : c;
 }
 
 /** The exit code for one classified exchange. */

@@ -14,6 +14,7 @@ export const STATUS_KEYS = ['status', 'statusCode', 'status_code'] as const;
 export const BODY_KEYS = ['data', 'body', 'responseBody', 'response_body'] as const;
 /** What loggers add to every record; left out when the record itself is read as the error body. */
 const LOGGER_KEYS = ['level', 'time', 'timestamp', '@timestamp', 'pid', 'hostname', 'msg', 'severity'];
+const LOGGER_SET: ReadonlySet<string> = new Set(LOGGER_KEYS);
 const LOG_KEYS = new Set([...LOGGER_KEYS, 'v', ...STATUS_KEYS, ...BODY_KEYS, 'headers', 'responseTime', 'duration']);
 /** undici's own codes under the errno names the catalog knows. */
 const UNDICI: Record<string, string> = {
@@ -60,7 +61,8 @@ export function attemptFromRecord(record: Json): Attempt | null {
 }
 
 function hasLoggerKey(record: Json): boolean {
-  for (const k of LOGGER_KEYS) if (record[k] !== undefined) return true;
+  // The record's few keys against the set: cheaper than looking up eight keys most records lack.
+  for (const k in record) if (LOGGER_SET.has(k) && record[k] !== undefined) return true;
   return false;
 }
 
@@ -96,10 +98,13 @@ function masked(v: unknown, depth: number): unknown {
   if (typeof v !== 'object' || v === null || depth > 64) return v;
   if (Array.isArray(v)) return v.map((x) => masked(x, depth + 1));
   const out: Json = {};
-  for (const k of Object.keys(v)) {
+  for (const k in v) {
+    if (!Object.hasOwn(v, k)) continue;
     const value = (v as Json)[k];
-    const secret = isSecretName(k) && (typeof value === 'string' || typeof value === 'number');
-    Object.defineProperty(out, k, { value: secret ? '[REDACTED]' : masked(value, depth + 1), enumerable: true, writable: true, configurable: true });
+    const kept = isSecretName(k) && (typeof value === 'string' || typeof value === 'number') ? '[REDACTED]' : masked(value, depth + 1);
+    // A "__proto__" key from the input stays data instead of replacing the prototype.
+    if (k === '__proto__') Object.defineProperty(out, k, { value: kept, enumerable: true, writable: true, configurable: true });
+    else out[k] = kept;
   }
   return out;
 }

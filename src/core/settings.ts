@@ -14,7 +14,7 @@ export interface Settings {
   /** Seconds per attempt. */
   timeout: number;
   retry: number;
-  /** Seconds: the first backoff wait (config only). */
+  /** Seconds: the first backoff wait. */
   retryBaseDelay: number;
   /** Seconds. */
   retryMaxDelay: number;

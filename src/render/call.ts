@@ -2,7 +2,7 @@ import type { AttemptRecord } from '../core/retry-policy.js';
 import type { Classification } from '../core/types.js';
 import { tryParseJson } from '../core/json-scanner.js';
 import { encodeJson } from './json.js';
-import { breakLine } from './words.js';
+import { breakLine, humanMs } from './words.js';
 import { type ClassificationView, renderClassification } from './classification.js';
 
 /** What `call` shows about the exchange besides the classification. */
@@ -29,7 +29,7 @@ export function renderCall(
   const { theme } = view;
   const last = attempts[attempts.length - 1];
   const tries = attempts.length > 1 ? ` · ${attempts.length} attempts` : '';
-  const time = `${last.durationMs} ms${attempts.length > 1 ? `, ${(elapsedMs / 1000).toFixed(1)} s in all` : ''}`;
+  const time = `${last.durationMs} ms${attempts.length > 1 ? `, ${humanMs(elapsedMs)} in all` : ''}`;
   let out = `${theme.bold(view.method)} ${breakLine(view.url, view.width - view.method.length - 1, '  ')}\n${theme.dim(`${time}${tries}`)}\n`;
   const summary = attempts.length > 1 ? attempts.map((a) => ({ status: a.status, code: a.transport ?? a.code })) : [];
   out += renderClassification(c, summary, { input: '', line: 0 }, { ...view, showSource: false });

@@ -13,6 +13,8 @@ export interface ClassificationView {
   width: number;
   /** Name the input and line in the heading (several exchanges or inputs). */
   showSource: boolean;
+  /** What the caller did instead of the code's retry rule (a call not retried because it was unsafe). */
+  verdict?: string;
 }
 
 const MAX_DETAILS = 8;
@@ -29,14 +31,17 @@ export function renderClassification(
   if (c.ok) return `${flow([[`✔ ${status}${c.status === null ? 'OK' : reasonPhrase(c.status)}`, theme.ok], where], width)}\n${attemptLine(attempts, theme)}`;
   const mark = c.retryable ? '↻' : '✖';
   const code = c.known ? c.code! : `${c.code} (not in the catalog)`;
-  const paint = (s: string) => paintRetry(theme, c.retry, s);
-  const lines = [flow([[`${mark} ${status}${code}`, paint], [RETRY_VERDICT[c.retry], paint], where], width)];
+  const paint = view.verdict ? theme.error : (s: string) => paintRetry(theme, c.retry, s);
+  const lines = [flow([[`${mark} ${status}${code}`, paint], [view.verdict ?? RETRY_VERDICT[c.retry], paint], where], width)];
   const row = (label: string, text: string) => lines.push(`  ${theme.bold(label.padEnd(13))}${wrap(text, width, ' '.repeat(15))}`);
   // A status the user gave with --status needs no note; one taken from the catalog does.
   if (c.statusSource === 'catalog') row('Status', `${c.status} (documented status; the input had none)`);
   if (c.message) row('Message', c.message.length > MAX_MESSAGE ? `${c.message.slice(0, MAX_MESSAGE)}… (${c.message.length} characters; --json has all)` : c.message);
   if (c.fix) row('Fix', c.fix);
-  if (c.retryAfter !== null) row('Retry after', humanSeconds(c.retryAfter));
+  // The server's wait is shown as given; under "do not retry" it must not read as advice to repeat the request.
+  if (c.retryAfter !== null) {
+    row('Retry after', humanSeconds(c.retryAfter) + (c.retry === 'none' ? ' (sent by the server; the same request will still fail)' : ''));
+  }
   if (c.requestId) row('Request id', `${c.requestId} (quote it to support)`);
   const details = Object.entries(c.details);
   if (details.length > 0) {

@@ -3,9 +3,10 @@ import type { Catalog } from '../core/catalog.js';
 import { attemptOutcomes } from '../core/attempts.js';
 import { classifyExchange, unreadableReason } from '../core/classify.js';
 import type { Classification, Exchange, InputProblem } from '../core/types.js';
-import { ClassificationEncoder } from './classification-json.js';
+import { type ClassificationField, ClassificationEncoder } from './classification-json.js';
 import type { AttemptSummary } from './classification-types.js';
 import { type ClassificationView, renderClassification, renderTotals } from './classification.js';
+import { SummaryTally, renderSummary, summaryJson } from './classify-summary.js';
 import type { Theme } from './theme.js';
 
 /** Where the stream writes: text, ready-made byte parts when the sink takes them, and problems. */
@@ -18,6 +19,10 @@ export interface StreamSink {
 /** How the stream shows results. */
 export interface StreamOptions {
   json: boolean;
+  /** The contract fields of each JSON line; all when not given. */
+  fields?: readonly ClassificationField[];
+  /** One table of codes for the whole input instead of one result per exchange. */
+  summary?: boolean;
   theme: Theme;
   width: number;
   catalog: Catalog;
@@ -37,13 +42,16 @@ const MAX_PROBLEM_LINES = 20;
 export class ClassifyStream {
   exit: number = EXIT.OK;
   private readonly totals = { ok: 0, retryable: 0, failed: 0 };
-  private readonly encoder = new ClassificationEncoder();
+  private readonly encoder: ClassificationEncoder;
+  private readonly tally: SummaryTally | null;
   private readonly view: ClassificationView;
   private problems = 0;
   private held: Exchange | null = null;
   private now: number;
 
   constructor(private readonly sink: StreamSink, private readonly opts: StreamOptions) {
+    this.encoder = new ClassificationEncoder(opts.fields);
+    this.tally = opts.summary ? new SummaryTally() : null;
     this.view = { theme: opts.theme, width: opts.width, showSource: opts.manyInputs };
     this.now = opts.now();
   }
@@ -64,6 +72,7 @@ export class ClassifyStream {
   exchange(ex: Exchange): void {
     const why = unreadableReason(ex, this.opts.statusHint);
     if (why) return this.problem({ ...ex.source, message: why });
+    if (this.tally) return this.tallyOnly(ex);
     if (!this.view.showSource && this.held === null && this.count() === 0) {
       this.held = ex;
       return;
@@ -81,7 +90,11 @@ export class ClassifyStream {
     if (this.held) this.print(this.held);
     this.held = null;
     if (this.problems > MAX_PROBLEM_LINES) this.sink.err(`op-errors: ${this.problems - MAX_PROBLEM_LINES} more input problems not shown\n`);
-    if (!this.opts.json && this.count() > 1) this.sink.out(`\n${renderTotals(this.totals, this.opts.theme)}`);
+    if (this.tally) {
+      const totals = { ...this.totals, problems: this.problems };
+      this.sink.out(this.opts.json ? summaryJson(this.tally.data(), totals)
+        : renderSummary(this.tally.data(), totals, { ...this.view, manyInputs: this.opts.manyInputs }));
+    } else if (!this.opts.json && this.count() > 1) this.sink.out(`\n${renderTotals(this.totals, this.opts.theme)}`);
     return this.exit;
   }
 
@@ -99,6 +112,22 @@ export class ClassifyStream {
     if (typeof output === 'string') sink.out(this.count() > 0 ? `\n${output}` : output);
     else if (sink.outParts) sink.outParts(output);
     else sink.out(output.map((p) => (typeof p === 'string' ? p : p.toString('utf8'))).join(''));
+    this.counted(c);
+  }
+
+  /** --summary: counts the exchange, prints nothing. */
+  private tallyOnly(ex: Exchange): void {
+    let c: Classification;
+    try {
+      c = this.classify(ex);
+    } catch (e) {
+      return this.problem({ ...ex.source, message: `could not classify this response: ${(e as Error).message}` });
+    }
+    this.tally!.add(c, ex.source);
+    this.counted(c);
+  }
+
+  private counted(c: Classification): void {
     this.exit = worseExit(this.exit, exitCodeFor(c));
     if (c.ok) this.totals.ok++;
     else if (c.retryable) this.totals.retryable++;

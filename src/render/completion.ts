@@ -76,6 +76,12 @@ function zshSpec(o: CompletionOption): string {
   return `${head}[${zq(o.description)}]:${optional}${zq(o.value.replace(/[<>[\]]/g, ''))}:${action}'`;
 }
 
+/** One command's _arguments call: its options (none for some), then what its arguments are. */
+function zshCommandArguments(c: CompletionCommand): string {
+  const rest = c.argumentChoices ? `${c.name}:(${c.argumentChoices.join(' ')})` : c.fileArguments ? 'file:_files' : 'argument: ';
+  return ['_arguments', ...c.options.map((o) => `          ${zshSpec(o)}`), `          '*:${rest}'`].join(' \\\n');
+}
+
 function zsh(commands: CompletionCommand[], globals: CompletionOption[]): string {
   return `#compdef op-errors
 # op-errors completion for zsh. Load it with: source <(op-errors completion zsh)
@@ -93,11 +99,12 @@ ${globals.map((o) => `    ${zshSpec(o)} \\`).join('\n')}
     command) _describe 'command' commands ;;
     args)
       case $words[1] in
-${commands.map((c) => `        ${c.name}) _arguments \\\n${c.options.map((o) => `          ${zshSpec(o)} \\`).join('\n')}\n          '*:${c.argumentChoices ? `${c.name}:(${c.argumentChoices.join(' ')})` : c.fileArguments ? 'file:_files' : 'argument: '}' ;;`).join('\n')}
+${commands.map((c) => `        ${c.name}) ${zshCommandArguments(c)} ;;`).join('\n')}
       esac ;;
   esac
 }
-if [[ "$funcstack[1]" == _op_errors ]]; then _op_errors "$@"; else compdef _op_errors op-errors; fi
+# Autoloaded from a file in $fpath (named _op-errors or _op_errors), complete now; sourced, register.
+if [[ "$funcstack[1]" == _op[-_]errors ]]; then _op_errors "$@"; else compdef _op_errors op-errors; fi
 `;
 }
 

@@ -1,7 +1,7 @@
 import { MAX_LIMIT } from '../core/policy-trace.js';
 import type { CallVerdict, PolicySuggestion } from '../core/policy-search.js';
 import type { RetryPolicy } from '../core/retry-policy.js';
-import { RETRY_VERDICT } from './words.js';
+import { RETRY_VERDICT, humanMs } from './words.js';
 import { outcomeWords } from './retry-log.js';
 import { renderTable } from './table.js';
 import type { Theme } from './theme.js';
@@ -13,7 +13,6 @@ export interface SuggestedCall { method: string; url: string; source: { input: s
 export interface SuggestionContext { target: number; seed: number; requestWeight: number; maxTimeMs: number; files: string[] }
 
 const s3 = (ms: number) => Math.round(ms) / 1000;
-const secs = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 const pct = (x: number) => `${Math.floor(x * 1000) / 10}%`;
 const MAX_CALL_ROWS = 50;
 
@@ -34,7 +33,7 @@ export function unrecoverableReason(v: Extract<CallVerdict, { kind: 'unrecoverab
   if (v.stop === 'not-retryable') return `${got}: not retryable (${RETRY_VERDICT[v.final.retry]})`;
   if (v.stop === 'unsafe-method') return `${got}: ${method} without an Idempotency-Key is not safe to repeat (the server may have acted on it)`;
   if (v.neverSucceeded) return `${got}: no recorded attempt succeeded, so no retry could have met a success`;
-  if (v.stop === 'deadline') return `${got}: still failing when the ${secs(maxTimeMs)} deadline comes (--retry-max-time)`;
+  if (v.stop === 'deadline') return `${got}: still failing when the ${humanMs(maxTimeMs)} deadline comes (--retry-max-time)`;
   if (v.stop === 'recording-ended') return `${got}: the recording ends before the call succeeds`;
   return `${got}: still failing after ${MAX_LIMIT} retries`;
 }
@@ -68,17 +67,17 @@ export function renderSuggestion(s: PolicySuggestion, calls: SuggestedCall[], ct
   let out = `${theme.bold('Suggested retry policy')}: the cheapest that recovers ${aim}` +
     ` (${calls.length} ${calls.length === 1 ? 'call' : 'calls'}: ${recoverable} recoverable, ${atOnce} ok at once, ${calls.length - recoverable - atOnce} unrecoverable)\n`;
   if (!s.targetMet) out += theme.error(`No policy in the search recovers ${aim}; this one recovers the most.\n`);
-  const waits = `expected ${secs(s.expectedWaitMs)}, median ${secs(s.medianWaitMs)}, p95 ${secs(s.p95WaitMs)}`;
+  const waits = `expected ${humanMs(s.expectedWaitMs)}, median ${humanMs(s.medianWaitMs)}, p95 ${humanMs(s.p95WaitMs)}`;
   out += `${renderTable(['Setting', 'Value'].map((h) => theme.bold(h)), [
     ['Retries', p.limit === 0 ? '0 (retrying off: nothing to recover)' : String(p.limit)],
-    ['First wait', `${secs(p.baseDelayMs)}, doubling each retry`], ['Cap per wait', secs(p.maxDelayMs)],
-    ['Jitter', p.jitter], ['Deadline', `${secs(p.maxTimeMs ?? 0)} (search bound ${secs(ctx.maxTimeMs)})`],
+    ['First wait', `${humanMs(p.baseDelayMs)}, doubling each retry`], ['Cap per wait', humanMs(p.maxDelayMs)],
+    ['Jitter', p.jitter], ['Deadline', `${humanMs(p.maxTimeMs ?? 0)} (search bound ${humanMs(ctx.maxTimeMs)})`],
     ['Survival', recoverable === 0 ? 'no call to recover' : `${pct(s.survival)} of ${recoverable} recoverable ${recoverable === 1 ? 'call' : 'calls'}${p.jitter === 'none' ? ' (no jitter: one run is exact)' : ` × ${s.runs} seeded runs`}`],
     ['Total wait', `${waits} (all recoverable calls of one run)`], ['Requests', `${round1(s.requests)} expected`],
     ['Cost', `${round1(s.cost)} = ${round1(s.expectedWaitMs / 1000)} s of waiting + ${round1(s.requests)} requests × ${ctx.requestWeight} s`],
   ])}\n`;
   const rows = s.calls.flatMap((v, i) => (v.kind === 'recoverable' ? [[String(i + 1), calls[i].label, pct(v.survival),
-    secs(v.medianWaitMs), secs(v.p95WaitMs), round1(v.requests)]] : []));
+    humanMs(v.medianWaitMs), humanMs(v.p95WaitMs), round1(v.requests)]] : []));
   if (rows.length > 0) {
     out += `${renderTable(['#', 'Recoverable call', 'Survival', 'Median wait', 'p95 wait', 'Requests'].map((h) => theme.bold(h)), rows.slice(0, MAX_CALL_ROWS))}\n`;
     if (rows.length > MAX_CALL_ROWS) out += theme.dim(`... and ${rows.length - MAX_CALL_ROWS} more (--json lists every one)\n`);

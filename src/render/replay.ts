@@ -4,7 +4,7 @@ import { pathOf } from '../core/recording.js';
 import { renderTable } from './table.js';
 import type { Theme } from './theme.js';
 import { paintRetry } from './explain.js';
-import { RETRY_VERDICT, wrap } from './words.js';
+import { RETRY_VERDICT, humanMs, wrap } from './words.js';
 
 /** One replayed call, ready to show. */
 export interface ReplayRow {
@@ -17,17 +17,16 @@ export interface ReplayRow {
 }
 
 const MAX_TABLE_ROWS = 200;
-const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** What the simulated policy would have achieved, in a few words. */
 export function verdictWords(sim: Simulation): string {
   const retries = sim.steps.length - 1;
   const n = `${retries} ${retries === 1 ? 'retry' : 'retries'}`;
   switch (sim.stop) {
-    case 'success': return retries === 0 ? 'succeeds at once' : `would succeed after ${n} (${secs(sim.elapsedMs)})`;
+    case 'success': return retries === 0 ? 'succeeds at once' : `would succeed after ${n} (${humanMs(sim.elapsedMs)})`;
     case 'not-retryable': return `would stop: ${RETRY_VERDICT[sim.final.retry]}`;
     case 'retry-off': return 'retryable, but --retry is 0';
-    case 'limit': return `would give up after ${n} (${secs(sim.elapsedMs)})`;
+    case 'limit': return `would give up after ${n} (${humanMs(sim.elapsedMs)})`;
     case 'deadline': return retries === 0 ? 'would stop: the wait asked for passes the deadline' : `would stop at the deadline after ${n}`;
     case 'unsafe-method': return 'would not retry: not idempotent';
     case 'recording-ended': return `unknown: the recording ends after ${sim.steps.length} attempts`;

@@ -1,5 +1,6 @@
 import { type MarkOutcome, type TimelineLane, type TimelineRow, axisEnd } from './timeline-rows.js';
-import { callLabel, secondsLabel, waitWords } from './timeline.js';
+import { callLabel, waitWords } from './timeline.js';
+import { humanMs } from './words.js';
 
 const WIDTH = 1000;
 const LEFT = 44;
@@ -43,7 +44,7 @@ export function rowSvg(row: TimelineRow): string {
         (width >= words.length * 6.2 ? `<text x="${(x1 + width / 2).toFixed(1)}" y="${y - 9}">${esc(words)}</text>` : '') + '</g>');
     }
     lane.marks.forEach((m, n) => {
-      const title = `${origin} attempt ${n + 1} at ${secondsLabel(m.atMs)}: ${m.label} (${OUTCOME_WORDS[m.outcome]})` +
+      const title = `${origin} attempt ${n + 1} at ${humanMs(m.atMs)}: ${m.label} (${OUTCOME_WORDS[m.outcome]})` +
         (m.assumed ? ', after the recording ends: its last response assumed' : '');
       parts.push(`<circle class="mark ${m.outcome} ${origin}${m.assumed ? ' assumed' : ''}" cx="${x(m.atMs)}" cy="${y}" r="7" ` +
         `data-outcome="${m.outcome}"><title>${esc(title)}</title></circle>`);
@@ -54,7 +55,7 @@ export function rowSvg(row: TimelineRow): string {
     const inside = row.deadlineMs <= end;
     const dx = inside ? x(row.deadlineMs) : String(WIDTH - RIGHT);
     parts.push(`<g class="deadline">${inside ? `<line x1="${dx}" x2="${dx}" y1="6" y2="${height - AXIS}"/>` : ''}` +
-      `<text x="${dx}" y="12" text-anchor="end">deadline ${secondsLabel(row.deadlineMs)}${inside ? '' : ' →'}</text></g>`);
+      `<text x="${dx}" y="12" text-anchor="end">deadline ${humanMs(row.deadlineMs)}${inside ? '' : ' →'}</text></g>`);
   }
   parts.push(axis(end, height - AXIS, x));
   const label = `${callLabel(row)}: ${lanes.map(([name, l]) => `${l.marks.length} ${name === 'rec' ? 'recorded' : 'simulated'}`).join(', ')} attempts`;
@@ -65,7 +66,7 @@ function axis(end: number, y: number, x: (ms: number) => string): string {
   const step = (STEPS_S.find((s) => (end / 1000) / s <= 8) ?? 3600) * 1000;
   const ticks: string[] = [`<line class="axis" x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${y}" y2="${y}"/>`];
   for (let t = 0; t <= end + 1e-6; t += step) {
-    ticks.push(`<line class="axis" x1="${x(t)}" x2="${x(t)}" y1="${y}" y2="${y + 4}"/><text class="tick" x="${x(t)}" y="${y + 15}">${secondsLabel(t)}</text>`);
+    ticks.push(`<line class="axis" x1="${x(t)}" x2="${x(t)}" y1="${y}" y2="${y + 4}"/><text class="tick" x="${x(t)}" y="${y + 15}">${humanMs(t)}</text>`);
   }
   return ticks.join('');
 }

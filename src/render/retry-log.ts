@@ -1,12 +1,6 @@
 import type { AttemptRecord, RetryDecision, RetryPolicy, WaitReason } from '../core/retry-policy.js';
 import type { Classification } from '../core/types.js';
-import { RETRY_VERDICT } from './words.js';
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-/** A wait for people: "2.0 s", "300 s"; hours and days past an hour ("35 days"), never millions of seconds. */
-const seconds = (ms: number) => ms >= DAY_MS ? `${Math.round(ms / DAY_MS)} days`
-  : ms >= HOUR_MS ? `${(ms / HOUR_MS).toFixed(1)} h` : `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+import { RETRY_VERDICT, humanMs } from './words.js';
 
 /** What each wait reason is called in logs, tables and reports. */
 export const WAIT_REASON: Record<WaitReason, string> = {
@@ -23,30 +17,34 @@ export function outcomeWords(r: AttemptRecord): string {
   return `HTTP ${r.status}${r.code ? ` ${r.code}` : ''}`;
 }
 
+/** Why a retryable outcome was not retried, in the log and in the verdict line of the result. */
+export function notRetriedVerdict(method: string): string {
+  return `not retried: ${method.toUpperCase()} is not idempotent (the server may have acted on it); ` +
+    'an Idempotency-Key (call --idempotency-key auto) makes it safe to retry';
+}
+
 /** One line of the retry log: what attempt n got, and what happens next and why. */
 export function retryLogLine(
   r: AttemptRecord, c: Classification, d: RetryDecision, elapsedMs: number, policy: RetryPolicy, method: string,
   summary: string | undefined,
 ): string {
   const head = `attempt ${r.attempt} of ${policy.limit + 1}: ${outcomeWords(r)}`;
-  const left = policy.maxTimeMs === null ? '' : `; ${seconds(Math.max(0, policy.maxTimeMs - elapsedMs))} left before the ` +
-    `${seconds(policy.maxTimeMs)} deadline`;
+  const left = policy.maxTimeMs === null ? '' : `; ${humanMs(Math.max(0, policy.maxTimeMs - elapsedMs))} left before the ` +
+    `${humanMs(policy.maxTimeMs)} deadline`;
   if (d.retry) {
     const why = summary ? ` (${summary.charAt(0).toLowerCase()}${summary.slice(1)})` : '';
-    return `${head}${why}: retryable; waiting ${seconds(d.delayMs)} (${WAIT_REASON[d.reason]})${left}`;
+    return `${head}${why}: retryable; waiting ${humanMs(d.delayMs)} (${WAIT_REASON[d.reason]})${left}`;
   }
   const retries = r.attempt - 1;
-  const took = `${retries === 1 ? '1 retry' : `${retries} retries`} in ${seconds(elapsedMs)}`;
+  const took = `${retries === 1 ? '1 retry' : `${retries} retries`} in ${humanMs(elapsedMs)}`;
   switch (d.reason) {
     case 'success': return `${head}: succeeded${retries > 0 ? ` after ${took}` : ''}`;
     case 'not-retryable': return `${head}: not retried (${RETRY_VERDICT[c.retry]})`;
     case 'retry-off': return `${head}: retryable; run with --retry <n> to repeat it automatically`;
     case 'limit': return `${head}: gave up after ${took} (--retry ${policy.limit})`;
-    case 'unsafe-method':
-      return `${head}: not retried: ${method.toUpperCase()} is not idempotent and the server may have acted on it; ` +
-        'add --idempotency-key auto (if the API honours Idempotency-Key) or --retry-unsafe';
+    case 'unsafe-method': return `${head}: ${notRetriedVerdict(method)}`;
     case 'deadline':
-      return `${head}: stopped: the next wait of ${seconds(d.delayMs ?? 0)} would pass the ` +
-        `${seconds(policy.maxTimeMs ?? 0)} deadline (--retry-max-time)${left}`;
+      return `${head}: stopped: the next wait of ${humanMs(d.delayMs ?? 0)} would pass the ` +
+        `${humanMs(policy.maxTimeMs ?? 0)} deadline (--retry-max-time)${left}`;
   }
 }

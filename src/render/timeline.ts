@@ -4,19 +4,16 @@ import { WAIT_REASON } from './retry-log.js';
 import { renderTable } from './table.js';
 import type { Theme } from './theme.js';
 import { type MarkOutcome, type TimelineLane, type TimelineRow, type TimelineWait, axisEnd } from './timeline-rows.js';
-import { RETRY_VERDICT } from './words.js';
+import { RETRY_VERDICT, humanMs } from './words.js';
 
 const GLYPH: Record<MarkOutcome, string> = { success: '●', retryable: '▲', 'not-retryable': '■', transport: '✕' };
 // Each row is several lines of glyphs that the table measures one by one, and past 50 rows the HTML report reads better.
 const MAX_ROWS = 50;
 const VERDICT_WIDTH = 24;
 
-/** A length of time as the timeline labels it: `0.8 s`, `12 s`. */
-export const secondsLabel = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
-
 /** A wait in words: `2.0 s backoff`, `5.0 s Retry-After`. */
 export function waitWords(w: TimelineWait): string {
-  return `${secondsLabel(w.ms)} ${w.reason === 'recorded' ? 'as recorded' : WAIT_REASON[w.reason]}`;
+  return `${humanMs(w.ms)} ${w.reason === 'recorded' ? 'as recorded' : WAIT_REASON[w.reason]}`;
 }
 
 /** The verdict of a row: what the simulated policy would have achieved, or how the recorded call ended. */
@@ -47,9 +44,9 @@ export function renderTimeline(rows: TimelineRow[], theme: Theme, width: number)
     const end = axisEnd(row);
     const lanes = [lane(row.simulated ? 'rec' : '   ', row.recorded, end, laneWidth, null, theme, paint)];
     if (row.simulated) lanes.push(lane('sim', row.simulated, end, laneWidth, row.deadlineMs, theme, paint));
-    const axis = `    0${' '.repeat(Math.max(1, laneWidth - 1 - secondsLabel(end).length))}${secondsLabel(end)}`;
+    const axis = `    0${' '.repeat(Math.max(1, laneWidth - 1 - humanMs(end).length))}${humanMs(end)}`;
     const waits = (row.simulated ?? row.recorded).waits.map(waitWords);
-    const pastAxis = row.deadlineMs !== null && row.deadlineMs > end ? `deadline ${secondsLabel(row.deadlineMs)}, past the axis` : '';
+    const pastAxis = row.deadlineMs !== null && row.deadlineMs > end ? `deadline ${humanMs(row.deadlineMs)}, past the axis` : '';
     const notes = [row.timed ? '' : 'no timestamps: order only', waits.length ? `waits: ${waits.join(', ')}` : '', pastAxis].filter(Boolean);
     const ok = row.final.ok;
     return [String(row.index), callLabel(row), [...lanes, theme.dim(axis), ...notes.map((n) => theme.dim(n))].join('\n'),

@@ -99,9 +99,26 @@ export function flow(pieces: readonly Piece[], width: number, indent = '  '): st
   return out;
 }
 
-/** A duration in seconds for people: "17 s", "2 min 5 s", "1 h 0 min". */
+/**
+ * The one way a duration is shown, readable at any size: "0.4 s", "17 s", "2 min 5 s", "3 h 20 min",
+ * "1 day 6 h", "35 days", "317 years". Two units at most; below ten seconds, tenths.
+ */
 export function humanSeconds(s: number): string {
-  if (s < 60) return `${Math.round(s * 10) / 10} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min${s % 60 ? ` ${Math.round(s % 60)} s` : ''}`;
-  return `${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min`;
+  if (!Number.isFinite(s)) return 'forever';
+  if (s < 9.95) return `${Math.max(0, s).toFixed(1)} s`;
+  const pair = (big: number, bigUnit: string, small: number, smallUnit: string) =>
+    `${big} ${bigUnit}${small > 0 ? ` ${small} ${smallUnit}` : ''}`;
+  const whole = Math.round(s);
+  if (whole < 60) return `${whole} s`;
+  if (whole < 3600) return pair(Math.floor(whole / 60), 'min', whole % 60, 's');
+  const minutes = Math.round(s / 60);
+  if (minutes < 24 * 60) return pair(Math.floor(minutes / 60), 'h', minutes % 60, 'min');
+  const hours = Math.round(s / 3600);
+  const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+  if (hours < 240) return `${days(Math.floor(hours / 24))}${hours % 24 > 0 ? ` ${hours % 24} h` : ''}`;
+  const wholeDays = Math.round(s / 86_400);
+  return wholeDays < 3650 ? days(wholeDays) : `${Math.round(wholeDays / 365.25)} years`;
 }
+
+/** A duration given in milliseconds, as humanSeconds shows it. */
+export const humanMs = (ms: number): string => humanSeconds(ms / 1000);

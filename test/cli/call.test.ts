@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ScriptedServer, startServer } from '../helpers/server.js';
+import { runBin } from '../helpers/bin.js';
 import { KEY, call } from '../helpers/call.js';
 
 let server: ScriptedServer | null = null;
@@ -56,7 +57,7 @@ describe('call: retries', () => {
     expect(r.code).toBe(0);
     expect(r.waits).toEqual([2000, 3000]);
     const lines = r.err.trim().split('\n');
-    expect(lines[0]).toMatch(/^op-errors: attempt 1 of 6: HTTP 503 SERVICE_UNAVAILABLE .*: retryable; waiting 2\.0 s \(Retry-After\); .* left before the 300 s deadline$/);
+    expect(lines[0]).toMatch(/^op-errors: attempt 1 of 6: HTTP 503 SERVICE_UNAVAILABLE .*: retryable; waiting 2\.0 s \(Retry-After\); .* left before the 5 min deadline$/);
     expect(lines[1]).toMatch(/attempt 2 of 6: HTTP 429 RATE_LIMIT_EXCEEDED .*waiting 3\.0 s \(X-RateLimit-Reset\)/);
     expect(lines[2]).toMatch(/attempt 3 of 6: HTTP 200: succeeded after 2 retries/);
     const out = JSON.parse(r.out);
@@ -75,12 +76,21 @@ describe('call: retries', () => {
     expect(full.waits).toEqual([500, 1000]);
   });
 
+  it('starts the backoff at --retry-base-delay, logged before each wait', async () => {
+    const s = await serve(unavailable, unavailable, unavailable, ok);
+    const r = await runBin(['call', `${s.url}/x`, '--retry', '3', '--retry-base-delay', '0.05', '--jitter', 'none', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).attempts.map((a: { waitMs: number | null }) => a.waitMs)).toEqual([50, 100, 200, null]);
+    expect(r.err).toMatch(/attempt 1 of 4: HTTP 503 .*waiting 0\.1 s \(backoff\)/);
+    expect(r.err).toMatch(/attempt 3 of 4: HTTP 503 .*waiting 0\.2 s \(backoff\)/);
+  });
+
   it('stops at once when the next wait would pass the deadline, and says so', async () => {
     const s = await serve({ status: 429, headers: { 'retry-after': '3600' }, body: { error: 'RATE_LIMIT_EXCEEDED' } });
     const r = await call({ method: 'GET', target: `${s.url}/x`, retry: 3, retryMaxTime: 60 });
     expect(r.waits).toEqual([]);
     expect(r.code).toBe(75);
-    expect(r.err).toMatch(/stopped: the next wait of 1.0 h would pass the 60 s deadline \(--retry-max-time\)/);
+    expect(r.err).toMatch(/stopped: the next wait of 1 h would pass the 1 min deadline \(--retry-max-time\)/);
   });
 
   it('does not retry a non-retryable error, and explains the fix', async () => {

@@ -64,6 +64,15 @@ describe('replay --suggest-policy', () => {
     expect(r.out).toContain('Checked: op-errors replay');
   });
 
+  it('reads recordings as replay does: "-" from stdin, and a missing file is named while the others are searched', async () => {
+    const { file } = incident();
+    const io = createTestIo({ env: { XDG_CONFIG_HOME: '/nonexistent' }, input: readFileSync(file, 'utf8') });
+    const code = await main(['replay', '-', join(file, '..', 'missing.json'), '--suggest-policy', '--json'], io);
+    expect(code).toBe(2);
+    expect(io.stderr()).toMatch(/^op-errors: .*missing\.json.*$/m);
+    expect(JSON.parse(io.stdout()).calls).toHaveLength(5);
+  });
+
   it('is the same for the same seed, and refuses flags that fix the policy itself', async () => {
     const { file } = incident();
     const a = await run(['replay', file, '--suggest-policy', '--json', '--target', '0.9', '--runs', '20', '--seed', '7']);
@@ -72,6 +81,7 @@ describe('replay --suggest-policy', () => {
     const clash = await run(['replay', file, '--suggest-policy', '--retry', '3']);
     expect(clash.code).toBe(2);
     expect(clash.err).toMatch(/drop --retry/);
+    expect((await run(['replay', file, '--suggest-policy', '--retry-base-delay', '2'])).err).toMatch(/drop --retry-base-delay$/m);
     expect((await run(['replay', file, '--suggest-policy', '--target', '1.5'])).code).toBe(2);
   });
 });
@@ -105,7 +115,7 @@ describe('replay --timeline and --report', () => {
     expect(row(1)).toMatch(/class="mark success simulated assumed"/);
     expect(row(1)).toMatch(/<g class="wait backoff"><title>wait 4\.0 s backoff<\/title>/);
     expect(row(1)).toContain('would succeed after 3 retries');
-    expect(row(1)).toMatch(/<g class="deadline"><text[^>]*>deadline 300 s →/);
+    expect(row(1)).toMatch(/<g class="deadline"><text[^>]*>deadline 5 min →/);
     expect(row(2)).toMatch(/class="mark not-retryable simulated"/);
     expect(row(4)).toMatch(/<g class="wait retry-after"><title>wait 3\.0 s Retry-After/);
     expect(html).toMatch(/<th>Policy<\/th><td>3 retries: backoff from 1 s/);

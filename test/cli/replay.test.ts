@@ -44,6 +44,21 @@ describe('op-errors replay', () => {
     expect(long.code).toBe(1);
   });
 
+  it('starts the backoff at --retry-base-delay, over the config file, so a shorter first wait meets the outage earlier', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'op-replay-'));
+    const config = join(dir, 'rc.json');
+    writeFileSync(config, JSON.stringify({ retryBaseDelay: 2 }));
+    const waits = async (args: string[]) => {
+      const [get] = jsonLines((await run(['--config', config, 'replay', HAR, '--retry', '6', '--jitter', 'none', '--json', ...args])).out);
+      return { waits: get.attempts.map((a: { waitMs: number | null }) => a.waitMs), stop: get.simulation.stop };
+    };
+    expect(await waits([])).toEqual({ waits: [2000, 4000, 8000, 16_000, null], stop: 'success' });
+    expect(await waits(['--retry-base-delay', '0.25'])).toEqual({ waits: [250, 500, 1000, 2000, 4000, 8000, null], stop: 'limit' });
+    const bad = await run(['replay', HAR, '--retry-base-delay', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--retry-base-delay.*Expected a number of seconds above 0/);
+  });
+
   it('never sleeps: minutes of recorded waits replay on the virtual clock alone', async () => {
     // With timers frozen, a replay that slept on a real timer would never finish.
     vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval'] });

@@ -34,6 +34,15 @@ describe('ExchangeReader: curl transcripts', () => {
     expect(exchanges[0].attempts.map((a) => a.status)).toEqual([404]);
   });
 
+  it('reports input that ends with an interim 1xx and no final response, instead of reading nothing', () => {
+    for (const status of ['100 Continue', '101 Switching Protocols', '103 Early Hints']) {
+      const { exchanges, problems } = readAll(`HTTP/1.1 ${status}\r\nLink: </a.css>\r\n\r\n`);
+      expect(exchanges).toEqual([]);
+      expect(problems).toEqual([{ input: '-', line: 1, message: `the input ends with an interim ${status.slice(0, 3)} response; no final response follows it` }]);
+    }
+    expect(readAll('HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n\r\n{}').problems).toEqual([]);
+  });
+
   it('groups the repeated responses of curl --retry into one exchange, the last one deciding', () => {
     const text = [curlI('HTTP/1.1 503 Service Unavailable', {}, body), '\n',
       curlI('HTTP/1.1 503 Service Unavailable', {}, body), '\n',

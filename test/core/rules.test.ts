@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/core/classify.js';
+import { exitCodeFor } from '../../src/core/exit.js';
 import { defaultCatalog } from '../../src/data/catalog.js';
 import { runBin } from '../helpers/bin.js';
 
@@ -38,5 +40,31 @@ describe('every HTTP error status', () => {
     const classified = await runBin(['--json', 'classify', '--status', '451'], { input: '{"message":"blocked"}' });
     expect(JSON.parse(classified.out)).toMatchObject({ status: 451, code: 'UNAVAILABLE_FOR_LEGAL_REASONS', known: true, retryable: false });
     expect(classified.code).toBe(1);
+  });
+});
+
+describe('a status the catalog does not list', () => {
+  const options = { catalog: defaultCatalog, now: 0 };
+  const uncatalogued = Array.from({ length: 300 }, (_, i) => 300 + i).filter((s) => defaultCatalog.generic(s) === undefined);
+
+  it('follows its class (3xx and 4xx not retried, 5xx with backoff) with a fix that agrees', () => {
+    expect(uncatalogued).toEqual(expect.arrayContaining([418, 420, 450, 509, 530, 599]));
+    for (const status of uncatalogued) {
+      const c = classify({ status, headers: {}, body: '' }, options);
+      const backoff = status >= 500;
+      expect(c, String(status)).toMatchObject({ ok: false, code: `HTTP_${status}`, known: false, retryable: backoff });
+      expect(c.fix, String(status)).not.toMatch(backoff ? SAYS_NEVER : SAYS_BACKOFF);
+      expect(exitCodeFor(c)).toBe(backoff ? 75 : 1);
+    }
+  });
+
+  it('keeps 501 and 505 out of retries, and a Retry-After under "do not retry" does not read as a reason to repeat', async () => {
+    for (const status of [501, 505]) {
+      expect(classify({ status, headers: {}, body: '' }, options)).toMatchObject({ retry: 'none', retryable: false });
+    }
+    const r = await runBin(['classify'], { input: 'HTTP/1.1 418 X\r\nRetry-After: 5\r\n\r\n{"message":"teapot"}' });
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/HTTP_418 \(not in the catalog\) {2}do not retry/);
+    expect(r.out).toMatch(/Retry after +5(\.0)? s \(sent by the server; the same request will still fail\)/);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { abortableSleep } from '../../src/adapters/retry-runner.js';
+import { runBin } from '../helpers/bin.js';
 import { call } from '../helpers/call.js';
 import { type ScriptedServer, startServer } from '../helpers/server.js';
 
@@ -28,5 +29,16 @@ describe('deadlines and long waits hold', () => {
     expect(done).toBe(false);
     await vi.advanceTimersByTimeAsync(3_000_000_000 - 2 ** 31);
     expect(done).toBe(true);
+  });
+
+  it('a wait of 3,000,000 s reads the same in the retry log and in the result: 35 days', async () => {
+    server = await startServer([{ status: 503, headers: { 'retry-after': '3000000' }, body: { error: { code: 'SERVICE_UNAVAILABLE' } } }]);
+    let sent = false;
+    const r = await runBin(['call', 'GET', `${server.url}/orders`, '--retry', '1', '--retry-max-time', '100000000'], {
+      onStderr: (text, child) => void (!sent && text.includes('waiting') && (sent = child.kill('SIGTERM'))),
+    });
+    expect(r.code).toBe(143);
+    expect(r.err).toMatch(/waiting 35 days \(Retry-After\); 1157 days left before the 1157 days deadline/);
+    expect(r.out).toMatch(/Retry after +35 days\n/);
   });
 });

@@ -11,7 +11,10 @@ afterEach(async () => {
   server = null;
 });
 
-/** A TCP server on 127.0.0.1 that answers every request with exactly these bytes, then closes. */
+/**
+ * A TCP server on 127.0.0.1 that answers every request with exactly these bytes, then closes. Replies that are
+ * retried say `Connection: close`, so that a retry never races the close on a reused socket.
+ */
 async function raw(reply: string | Buffer): Promise<string> {
   server = createServer((s) => {
     sockets.add(s);
@@ -22,8 +25,8 @@ async function raw(reply: string | Buffer): Promise<string> {
 }
 
 const cases: [string, string | Buffer, string, string, number][] = [
-  ['broken chunked encoding', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n', 'HPE_INVALID_CHUNK_SIZE', 'CORRUPTED_TRANSFER', 75],
-  ['garbage gzip', 'HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: 10\r\n\r\n0123456789', 'Z_DATA_ERROR', 'CORRUPTED_TRANSFER', 75],
+  ['broken chunked encoding', 'HTTP/1.1 200 OK\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n', 'HPE_INVALID_CHUNK_SIZE', 'CORRUPTED_TRANSFER', 75],
+  ['garbage gzip', 'HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Encoding: gzip\r\nContent-Length: 10\r\n\r\n0123456789', 'Z_DATA_ERROR', 'CORRUPTED_TRANSFER', 75],
   ['conflicting Content-Length and Transfer-Encoding', 'HTTP/1.1 200 OK\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n',
     'HPE_INVALID_TRANSFER_ENCODING', 'INVALID_HTTP_FRAMING', 1],
   ['a reply that is not HTTP', 'SSH-2.0-OpenSSH_9.6\r\n', 'HPE_INVALID_CONSTANT', 'NOT_HTTP', 1],

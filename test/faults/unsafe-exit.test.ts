@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { runBin } from '../helpers/bin.js';
 import { call } from '../helpers/call.js';
+import { curlI } from '../helpers/read.js';
 import { type ScriptedServer, startServer } from '../helpers/server.js';
 
 let server: ScriptedServer | null = null;
@@ -26,5 +28,28 @@ describe('exit 75 only when repeating the same command is safe', () => {
     expect((await call({ method: 'GET', target: `${server.url}/orders` })).code).toBe(75);
     const refused = await call({ method: 'POST', target: 'http://127.0.0.1:1/orders', data: '{}' });
     expect(refused.code).toBe(75);
+  });
+
+  it('the verdict says what the exit says: ✖ not retried, in the human form, -s and --json; classify of the same answer is unchanged', async () => {
+    server = await startServer([unavailable]);
+    const post = ['call', 'POST', `${server.url}/orders`, '-d', '{}'];
+    const human = await runBin(post);
+    expect(human.code).toBe(1);
+    expect(human.out).toMatch(/^✖ 503 SERVICE_UNAVAILABLE\s+not retried: POST is not idempotent/m);
+    expect(human.out).not.toMatch(/↻|retryable: repeat/);
+    const silent = await runBin([...post, '-s']);
+    expect([silent.code, silent.out]).toEqual([1, '']);
+    expect(silent.err).toMatch(/✖ 503 SERVICE_UNAVAILABLE\s+not retried: POST/);
+    const json = await runBin(['--json', ...post]);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out)).toMatchObject({ retryable: false, retry: 'backoff', stop: 'unsafe-method' });
+    const keyed = await runBin(['--json', ...post, '--idempotency-key', 'auto']);
+    expect(keyed.code).toBe(75);
+    expect(JSON.parse(keyed.out)).toMatchObject({ retryable: true, retry: 'backoff', stop: 'retry-off' });
+    // classify reads a response without its request: the code's rule stands.
+    const answer = curlI('HTTP/1.1 503 Service Unavailable', { 'content-type': 'application/json' }, JSON.stringify(unavailable.body));
+    const classified = await runBin(['classify', '--json'], { input: answer });
+    expect(classified.code).toBe(75);
+    expect(JSON.parse(classified.out)).toMatchObject({ retryable: true, retry: 'backoff' });
   });
 });

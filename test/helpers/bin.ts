@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /** The built CLI (the test suite's global setup builds it first). */
@@ -11,8 +11,16 @@ export interface BinResult {
   err: string;
 }
 
+/** What a run may be given: stdin, environment, folder, and a watcher of stderr as it arrives (to send a signal). */
+export interface BinOptions {
+  input?: string;
+  env?: Record<string, string>;
+  cwd?: string;
+  onStderr?: (soFar: string, child: ChildProcess) => void;
+}
+
 /** Runs the built CLI with `input` on stdin (or /dev/null), no colour, and no config outside the repository. */
-export function runBin(args: string[], options: { input?: string; env?: Record<string, string>; cwd?: string } = {}): Promise<BinResult> {
+export function runBin(args: string[], options: BinOptions = {}): Promise<BinResult> {
   const env: Record<string, string | undefined> = { ...process.env };
   delete env.FORCE_COLOR;
   delete env.COLUMNS;
@@ -25,6 +33,9 @@ export function runBin(args: string[], options: { input?: string; env?: Record<s
   let err = '';
   // Decoded as a stream, so a character split across two chunks is not lost.
   child.stdout!.setEncoding('utf8').on('data', (d) => (out += d));
-  child.stderr!.setEncoding('utf8').on('data', (d) => (err += d));
+  child.stderr!.setEncoding('utf8').on('data', (d) => {
+    err += d;
+    options.onStderr?.(err, child);
+  });
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
 }
