@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 // Starts the CLI from dist/bundle/main.cjs, compiled with a V8 code cache (Node 20 has no compile cache of
-// its own), as are the vendor files it requires (got's is the most of `call`'s start). The build makes the
+// its own), as is got's vendor file when it is required (most of `call`'s start). The build makes the
 // caches for a checkout; an installed package makes each on its first use, beside the file when that folder
 // is writable (else it runs without). This file is CommonJS (bin/package.json): loading an ES module first
 // would cost more than the cache saves.
@@ -38,7 +38,8 @@ function load(useCache = true) {
   const scripts = new Map();
   const vendors = new Map();
   const bundleRequire = (id) => {
-    if (!id.startsWith('./vendor-')) return base(id);
+    // Only got: code compiled from a cache cannot import(), and cosmiconfig imports ES module config files.
+    if (id !== './vendor-got.cjs') return base(id);
     const file = join(DIR, id);
     if (!vendors.has(file)) {
       const loaded = run(file, createRequire(file), useCache);
