@@ -4,13 +4,14 @@
 // startup does not need (got, cosmiconfig) become vendor-*.cjs files, required when used.
 // The library (src/library) becomes one file, dist/lib/index.js, that holds none of the CLI.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { lazyListFormats, lazyModules } from './lazy-modules.mjs';
-import { trimMap } from './trim-map.mjs';
 
 const require = createRequire(import.meta.url);
+/** The digits of a source map's base64 VLQ numbers. */
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /**
  * The built-ins that modules evaluated on every start import (commander requires child_process, which loads
@@ -78,9 +79,9 @@ await build({
   sourcesContent: false,
 });
 
-trimMap('dist/bundle/main.cjs.map');
+ownSourcesOnly('dist/bundle/main.cjs.map');
 
-// The code cache: V8's code for the bundle's top level and the fastest commands (scripts/code-cache.cjs).
+// The code caches: V8's code for the bundle's top level and the fastest commands, and got's (scripts/code-cache.cjs).
 execFileSync(process.execPath, ['scripts/code-cache.cjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 rmSync('dist/lib', { recursive: true, force: true });
@@ -95,3 +96,64 @@ await build({
   minify: true,
   logLevel: 'warning',
 });
+
+/**
+ * Keeps only the map's positions in op-errors' own sources: a frame in a bundled package (commander, chalk) is
+ * named by its place in the bundle, and the map is a sixth smaller. A dropped position becomes an unmapped one,
+ * so no code of a package is ever mapped to a line of ours.
+ */
+function ownSourcesOnly(file) {
+  const map = JSON.parse(readFileSync(file, 'utf8'));
+  const own = map.sources.map((source) => !source.includes('node_modules/'));
+  const read = [0, 0, 0, 0, 0];
+  const written = [0, 0, 0, 0, 0];
+  map.mappings = map.mappings.split(';').map((line) => {
+    read[0] = 0;
+    written[0] = 0;
+    const kept = [];
+    let unmapped = true;
+    for (const segment of line.split(',')) {
+      if (segment === '') continue;
+      const fields = decodeVlq(segment);
+      fields.forEach((d, i) => (read[i] += d));
+      const keep = fields.length > 1 && own[read[1]];
+      // A run of unmapped positions needs only its first.
+      if (!keep && unmapped) continue;
+      const values = keep ? read.slice(0, fields.length) : [read[0]];
+      kept.push(values.map((v, i) => encodeVlq(v - written[i])).join(''));
+      values.forEach((v, i) => (written[i] = v));
+      unmapped = !keep;
+    }
+    return kept.join(',');
+  }).join(';');
+  writeFileSync(file, JSON.stringify(map));
+}
+
+function decodeVlq(segment) {
+  const values = [];
+  let value = 0;
+  let shift = 0;
+  for (const ch of segment) {
+    const digit = BASE64.indexOf(ch);
+    value += (digit & 31) << shift;
+    if (digit & 32) shift += 5;
+    else {
+      values.push(value & 1 ? -(value >> 1) : value >> 1);
+      value = 0;
+      shift = 0;
+    }
+  }
+  return values;
+}
+
+function encodeVlq(n) {
+  let value = n < 0 ? (-n << 1) | 1 : n << 1;
+  let out = '';
+  do {
+    let digit = value & 31;
+    value >>>= 5;
+    if (value > 0) digit |= 32;
+    out += BASE64[digit];
+  } while (value > 0);
+  return out;
+}

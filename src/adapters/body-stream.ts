@@ -12,20 +12,23 @@ export interface BodySink {
 }
 
 /**
- * Passes a long body through, secrets masked, at the pace the reader takes it: memory stays flat whatever the
- * body's size. Returns the number of bytes that came over the wire; a transfer that breaks midway is thrown.
+ * Passes a long body through, secrets masked and then `encode`d (as it is, or escaped into a JSON string), at
+ * the pace the reader takes it: memory stays flat whatever the body's size. Returns the number of bytes that
+ * came over the wire; a transfer that breaks midway is thrown.
  */
-export async function pipeBody(body: ResponseBody, sink: BodySink, redact: Redactor): Promise<number> {
+export async function pipeBody(
+  body: ResponseBody, sink: BodySink, redact: Redactor, encode: (text: string) => string = (text) => text,
+): Promise<number> {
   const decoder = new StringDecoder('utf8');
   const masker = redact.stream();
   let bytes = body.prefix.length;
-  sink.out(masker.push(decoder.write(body.prefix)));
+  sink.out(encode(masker.push(decoder.write(body.prefix))));
   for await (const chunk of body.rest as AsyncIterable<Buffer>) {
     bytes += chunk.length;
-    sink.out(masker.push(decoder.write(chunk)));
+    sink.out(encode(masker.push(decoder.write(chunk))));
     await sink.flush();
   }
-  sink.out(masker.push(decoder.end()) + masker.end());
+  sink.out(encode(masker.push(decoder.end()) + masker.end()));
   await sink.flush();
   return bytes;
 }

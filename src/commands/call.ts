@@ -1,25 +1,21 @@
 import type { CommandContext } from './context.js';
-import { EXIT, callVerdict, exitCodeFor, exitForSignal } from '../core/exit.js';
-import { isIdempotent } from '../core/retry-policy.js';
+import { callVerdict, exitCodeFor } from '../core/exit.js';
 import { VERSION } from '../adapters/version.js';
 import { readAllText, withEnv } from '../adapters/io.js';
 import { CassetteRecorder } from '../adapters/cassette-recorder.js';
-import { openBodyFile, pipeBody } from '../adapters/body-stream.js';
+import { openBodyFile } from '../adapters/body-stream.js';
 import type { HttpResult } from '../adapters/http.js';
-import { bodyWarnings } from '../core/body-check.js';
 import { UsageError } from '../core/errors.js';
 import { tryParseJson } from '../core/json-scanner.js';
 import { nextPageUrl, pageItems } from '../core/pagination.js';
 import { Redactor } from '../core/redact.js';
 import type { LoopOutcome } from '../core/retry-loop.js';
-import { callJson, prettyBody, renderCall } from '../render/call.js';
-import { renderClassification } from '../render/classification.js';
+import { callJson } from '../render/call.js';
 import { encodeJson } from '../render/json.js';
-import { redactHop } from '../render/redirects.js';
-import { notRetriedVerdict } from '../render/retry-log.js';
 import { type CallFlags, type PreparedCall, prepareCall } from './call-request.js';
 import { type AttemptOptions, sendWithRetry } from './call-attempts.js';
 import { catalogFor } from './catalog-for.js';
+import { printOutcome } from './call-output.js';
 
 /** `call` flags plus what only tests replace: the clock's sleep and the jitter source. */
 export interface CallOptions extends CallFlags {
@@ -92,58 +88,4 @@ function printPage(outcome: LoopOutcome<HttpResult>, page: PreparedCall, body: u
   } else if (!opts.silent) {
     for (const item of pageItems(body) ?? []) ctx.io.out(redact.text(encodeJson(item, opts.bodyOnly ? 'line' : 'pretty')));
   }
-}
-
-/** The result of one request: JSON, the body alone, nothing but a failure (--silent), or the human form. */
-async function printOutcome(
-  outcome: LoopOutcome<HttpResult>, signal: string | undefined, call: PreparedCall, opts: CallOptions, ctx: CommandContext,
-  redact: Redactor, bodyFile: Awaited<ReturnType<typeof openBodyFile>> | null,
-): Promise<number> {
-  const { io } = ctx;
-  const err = (s: string) => io.err(redact.text(s));
-  const { last } = outcome;
-  const final = callVerdict(outcome.final, outcome.stop);
-  const verdict = outcome.stop === 'unsafe-method' ? notRetriedVerdict(call.method) : undefined;
-  const attempts = outcome.steps.map((s) => s.record);
-  if (outcome.stop === 'interrupted') err(`op-errors: interrupted during the wait after attempt ${attempts.length}\n`);
-  const headers = redact.headers(last.attempt.headers);
-  const url = redact.url(call.url);
-  const body = redact.text(last.attempt.body);
-  const long = last.body;
-  const warnings = bodyWarnings(last.attempt, final, long !== null);
-  if (!opts.silent) for (const w of warnings) err(`op-errors: warning: ${w}\n`);
-  const extra = {
-    stop: outcome.stop, redirects: last.redirects.map((h) => redactHop(h, redact)), ...(warnings.length > 0 ? { warnings } : {}),
-    ...(opts.output ? { bodyFile: opts.output } : {}),
-  };
-  let broke: NodeJS.ErrnoException | null = null;
-  const failed = (e: NodeJS.ErrnoException) => e;
-  if (bodyFile) {
-    // -o: the whole body goes to the file, whatever its size; the terminal keeps the verdict.
-    if (long) broke = await pipeBody(long, bodyFile, redact).then(() => null, failed);
-    else bodyFile.out(body);
-    await bodyFile.close();
-  }
-  const shown = bodyFile ? '' : body;
-  const streams = !bodyFile && long !== null;
-  if (ctx.json) io.out(redact.text(encodeJson(callJson(final, call.method, url, attempts, shown, opts.include ? headers : null, extra))));
-  else if (opts.silent) {
-    if (!final.ok) err(renderClassification(final, [], { input: '', line: 0 }, { theme: ctx.theme, width: ctx.width, showSource: false, verdict }));
-  } else if (opts.bodyOnly) io.out(streams || bodyFile ? '' : prettyBody(shown));
-  else {
-    io.out(redact.text(renderCall(final, attempts, headers, shown, outcome.elapsedMs, {
-      theme: ctx.theme, width: ctx.width, showSource: false, verdict, method: call.method, url,
-      showHeaders: opts.include === true, showBody: opts.body !== false && !streams,
-    })));
-    if (streams && opts.body !== false) io.out('\n');
-  }
-  // A long body streams through after the verdict, at the reader's pace; with --json, --silent or --no-body it is let go.
-  if (streams && !ctx.json && !opts.silent && (opts.body !== false || opts.bodyOnly)) broke = await pipeBody(long, io, redact).then(() => null, failed);
-  else if (!bodyFile) long?.rest.destroy();
-  if (broke) {
-    // What came is already out; the verdict cannot stand for a body that is incomplete.
-    err(`op-errors: the body broke off midway (${broke.code ?? broke.message}); what arrived was written, the rest is missing\n`);
-    return isIdempotent(call.method) || call.idempotencyKey ? EXIT.TEMPFAIL : EXIT.FAILURE;
-  }
-  return outcome.stop === 'interrupted' ? exitForSignal(signal) : exitCodeFor(final);
 }

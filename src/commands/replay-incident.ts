@@ -74,7 +74,7 @@ export async function runSuggestPolicy(opts: SuggestOptions, ctx: IncidentContex
   });
   const sctx = { target: opts.target, seed: opts.seed, requestWeight: opts.requestWeight, maxTimeMs: bound.maxTimeMs ?? 300_000, files: opts.files };
   if (ctx.json) io.out(`${JSON.stringify(suggestionJson(s, named, sctx))}\n`);
-  else io.out(renderSuggestion(s, named, sctx, ctx.theme));
+  else io.out(renderSuggestion(s, named, sctx, ctx.theme, ctx.width));
   return worseExit(read.exit, s.targetMet && s.replayVerified ? EXIT.OK : EXIT.FAILURE);
 }
 

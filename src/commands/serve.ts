@@ -60,7 +60,7 @@ export async function runServe(opts: ServeOptions, ctx: CommandContext): Promise
     scenario: opts.scenario ?? null, failRate: opts.failRate ?? null, cassette: opts.cassette ?? null,
   };
   if (ctx.json) io.out(encodeJson(info));
-  else io.err(banner(info, opts, playback?.length ?? 0));
+  else io.err(banner(info, opts, playback?.count ?? 0));
   await io.flush();
   opts.ready?.(info);
   let stopListening = () => {};

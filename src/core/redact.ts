@@ -83,7 +83,9 @@ export class Redactor {
     return {
       push: (text) => {
         const masked = this.text(carry + text);
-        const cut = Math.max(0, masked.length - keep);
+        let cut = Math.max(0, masked.length - keep);
+        // A character outside the BMP is two UTF-16 units: cutting between them would break it in two.
+        if (cut > 0 && isHighSurrogate(masked.charCodeAt(cut - 1))) cut--;
         carry = masked.slice(cut);
         return masked.slice(0, cut);
       },
@@ -95,6 +97,8 @@ export class Redactor {
     };
   }
 }
+
+const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
 
 /** Masks `user:password@` in text that may not parse as a URL (an invalid --base-url quoted in an error). */
 export function maskUserinfo(text: string): string {

@@ -11,6 +11,32 @@ const MAX_KEY = 1024;
 export async function* jsonArrayElements(
   source: AsyncIterable<Uint8Array | string>, path: readonly string[], onScalar?: (key: string, raw: string) => void,
 ): AsyncGenerator<unknown> {
+  for await (const span of jsonArraySpans(source, [path], { scalar: onScalar })) yield JSON.parse(span.text);
+}
+
+/** One element of a target array: which path it is under, its text, and where that text lies in the stream. */
+export interface ArraySpan {
+  path: number;
+  text: string;
+  /** Offsets in the stream's characters: in bytes when the stream is decoded as latin1. */
+  start: number;
+  end: number;
+}
+
+/** What the reader is told besides the elements: the top object's short scalars, and each target array it opens. */
+export interface SpanHooks {
+  scalar?: (key: string, raw: string) => void;
+  opened?: (path: number) => void;
+}
+
+/**
+ * The elements of the arrays at any of `paths`, as text with their offsets, in document order (see
+ * jsonArrayElements). Only the structure is read: fed latin1, every byte is one character and the offsets
+ * are byte offsets of the file, which UTF-8 text cannot confuse (its multi-byte characters are all above 0x7f).
+ */
+export async function* jsonArraySpans(
+  source: AsyncIterable<Uint8Array | string>, paths: readonly (readonly string[])[], hooks: SpanHooks = {},
+): AsyncGenerator<ArraySpan> {
   const decoder = new StringDecoder('utf8');
   const stack: { array: boolean; key: string | null }[] = [];
   let inString = false;
@@ -21,12 +47,19 @@ export async function* jsonArrayElements(
   let capturing = false;
   let captureDepth = 0;
   let captureFrom = 0;
+  let capturePath = 0;
+  let spanStart = 0;
+  let base = 0;
+  let previousLength = 0;
   let parts: string[] = [];
   let scalar = '';
-  const inTarget = () => stack.length === path.length + 1 && stack[path.length].array &&
-    path.every((key, j) => !stack[j].array && stack[j].key === key);
+  const targetOf = () => paths.findIndex((path) => stack.length === path.length + 1 && stack[path.length].array &&
+    path.every((key, j) => !stack[j].array && stack[j].key === key));
+  const onScalar = hooks.scalar;
   for await (const chunk of source) {
     const text = typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+    base += previousLength;
+    previousLength = text.length;
     captureFrom = 0;
     strFrom = 0;
     for (let i = 0; i < text.length; i++) {
@@ -52,11 +85,16 @@ export async function* jsonArrayElements(
         continue;
       }
       if (c === ' ' || c === '\n' || c === '\r' || c === '\t') continue;
-      if (!capturing && c !== ',' && c !== ']' && inTarget()) {
-        capturing = true;
-        captureDepth = stack.length;
-        captureFrom = i;
-        parts = [];
+      if (!capturing && c !== ',' && c !== ']') {
+        const target = targetOf();
+        if (target !== -1) {
+          capturing = true;
+          capturePath = target;
+          captureDepth = stack.length;
+          captureFrom = i;
+          spanStart = base + i;
+          parts = [];
+        }
       }
       if (c === '"') {
         inString = true;
@@ -65,7 +103,13 @@ export async function* jsonArrayElements(
         str = [];
         continue;
       }
-      if (c === '{' || c === '[') stack.push({ array: c === '[', key: null });
+      if (c === '{' || c === '[') {
+        stack.push({ array: c === '[', key: null });
+        if (c === '[' && !capturing && hooks.opened) {
+          const opened = targetOf();
+          if (opened !== -1) hooks.opened(opened);
+        }
+      }
       else if (c === '}' || c === ']') {
         if (stack.length === 0) throw new Error('unbalanced brackets');
         if (stack.length === 1 && scalar !== '') onScalar?.(stack[0].key ?? '', scalar);
@@ -82,11 +126,12 @@ export async function* jsonArrayElements(
       const closedContainer = (c === '}' || c === ']') && stack.length === captureDepth;
       const endedScalar = (c === ',' && stack.length === captureDepth) || (c === ']' && stack.length === captureDepth - 1);
       if (closedContainer || endedScalar) {
-        parts.push(text.slice(captureFrom, closedContainer ? i + 1 : i));
+        const end = closedContainer ? i + 1 : i;
+        parts.push(text.slice(captureFrom, end));
         capturing = false;
         const raw = parts.join('');
         parts = [];
-        yield JSON.parse(raw);
+        yield { path: capturePath, text: raw, start: spanStart, end: base + end };
       }
     }
     if (inString && !capturing) str.push(text.slice(strFrom));

@@ -58,6 +58,19 @@ export function callRecord(c: Classification, method: string, url: string, attem
   return { ...contract, request: { method, url }, attempts };
 }
 
+/**
+ * The JSON form of `call` around a body too long to hold, which is streamed between the two: the object up to
+ * the opening quote of `body`, and what closes it (with `bodyError` when the transfer broke off midway).
+ */
+export function callJsonAround(record: Record<string, unknown>): { head: string; tail: (bodyError: string | null) => string } {
+  const { body: _streamed, ...rest } = record;
+  const open = JSON.stringify(rest).slice(0, -1);
+  return {
+    head: `${open}${open === '{' ? '' : ','}"body":"`,
+    tail: (bodyError) => `"${bodyError === null ? '' : `,"bodyError":${JSON.stringify(bodyError)}`}}\n`,
+  };
+}
+
 /** The JSON form of `call`: the call record, `extra` (redirects, warnings), then headers (with --include) and the body. */
 export function callJson(
   c: Classification, method: string, url: string, attempts: AttemptRecord[], body: string,

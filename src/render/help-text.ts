@@ -12,6 +12,14 @@ export function fitHelp(text: string, width: number): string {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
+    const paragraph = proseAt(lines, i);
+    if (paragraph > 1) {
+      // A paragraph written for a wider screen is re-wrapped whole, not line by line.
+      const block = lines.slice(i, i + paragraph);
+      out.push(...(block.some((l) => l.length > width) ? wrap(block.join(' '), width).split('\n') : block));
+      i += paragraph - 1;
+      continue;
+    }
     if (line.length <= width) {
       out.push(line);
       continue;
@@ -25,6 +33,21 @@ export function fitHelp(text: string, width: number): string {
     out.push(indent + wrap(line.slice(indent.length), width, hanging));
   }
   return out.join('\n');
+}
+
+/**
+ * How many lines of prose start at line `i`: unindented lines up to a blank or indented one, or up to one that
+ * ends with ':'; a heading (a line ending with ':' over an indented block) stands alone.
+ */
+function proseAt(lines: readonly string[], i: number): number {
+  const heading = (k: number) => lines[k].endsWith(':') && /^\s/.test(lines[k + 1] ?? '');
+  let n = 0;
+  while (i + n < lines.length && /^[^\s$]/.test(lines[i + n])) {
+    if (n > 0 && heading(i + n)) break;
+    n++;
+    if (lines[i + n - 1].endsWith(':')) break;
+  }
+  return n;
 }
 
 function fitExample(line: string, width: number): string[] {

@@ -1,7 +1,7 @@
 import { MAX_LIMIT } from '../core/policy-trace.js';
 import type { CallVerdict, PolicySuggestion } from '../core/policy-search.js';
 import type { RetryPolicy } from '../core/retry-policy.js';
-import { RETRY_VERDICT, humanMs } from './words.js';
+import { RETRY_VERDICT, humanMs, wrap } from './words.js';
 import { outcomeWords } from './retry-log.js';
 import { renderTable } from './table.js';
 import type { Theme } from './theme.js';
@@ -58,15 +58,17 @@ export function suggestionJson(s: PolicySuggestion, calls: SuggestedCall[], ctx:
   };
 }
 
-/** The suggestion for people: the policy and its figures, the calls, those no policy saves, the config snippet. */
-export function renderSuggestion(s: PolicySuggestion, calls: SuggestedCall[], ctx: SuggestionContext, theme: Theme): string {
+/** The suggestion for people, fitted to `width`: the policy and its figures, the calls, those no policy saves, the config snippet. */
+export function renderSuggestion(s: PolicySuggestion, calls: SuggestedCall[], ctx: SuggestionContext, theme: Theme, width: number): string {
   const recoverable = s.calls.filter((c) => c.kind === 'recoverable').length;
   const atOnce = s.calls.filter((c) => c.kind === 'ok').length;
   const p = s.policy;
   const aim = ctx.target >= 1 ? 'every recoverable call' : `${pct(ctx.target)} of the recoverable calls`;
-  let out = `${theme.bold('Suggested retry policy')}: the cheapest that recovers ${aim}` +
-    ` (${calls.length} ${calls.length === 1 ? 'call' : 'calls'}: ${recoverable} recoverable, ${atOnce} ok at once, ${calls.length - recoverable - atOnce} unrecoverable)\n`;
-  if (!s.targetMet) out += theme.error(`No policy in the search recovers ${aim}; this one recovers the most.\n`);
+  const label = 'Suggested retry policy';
+  const headline = `${label}: the cheapest that recovers ${aim}` +
+    ` (${calls.length} ${calls.length === 1 ? 'call' : 'calls'}: ${recoverable} recoverable, ${atOnce} ok at once, ${calls.length - recoverable - atOnce} unrecoverable)`;
+  let out = `${theme.bold(label)}${wrap(headline, width).slice(label.length)}\n`;
+  if (!s.targetMet) out += `${theme.error(wrap(`No policy in the search recovers ${aim}; this one recovers the most.`, width))}\n`;
   const waits = `expected ${humanMs(s.expectedWaitMs)}, median ${humanMs(s.medianWaitMs)}, p95 ${humanMs(s.p95WaitMs)}`;
   out += `${renderTable(['Setting', 'Value'].map((h) => theme.bold(h)), [
     ['Retries', p.limit === 0 ? '0 (retrying off: nothing to recover)' : String(p.limit)],
@@ -75,19 +77,22 @@ export function renderSuggestion(s: PolicySuggestion, calls: SuggestedCall[], ct
     ['Survival', recoverable === 0 ? 'no call to recover' : `${pct(s.survival)} of ${recoverable} recoverable ${recoverable === 1 ? 'call' : 'calls'}${p.jitter === 'none' ? ' (no jitter: one run is exact)' : ` × ${s.runs} seeded runs`}`],
     ['Total wait', `${waits} (all recoverable calls of one run)`], ['Requests', `${round1(s.requests)} expected`],
     ['Cost', `${round1(s.cost)} = ${round1(s.expectedWaitMs / 1000)} s of waiting + ${round1(s.requests)} requests × ${ctx.requestWeight} s`],
-  ])}\n`;
+  ], [], width)}\n`;
   const rows = s.calls.flatMap((v, i) => (v.kind === 'recoverable' ? [[String(i + 1), calls[i].label, pct(v.survival),
     humanMs(v.medianWaitMs), humanMs(v.p95WaitMs), round1(v.requests)]] : []));
   if (rows.length > 0) {
-    out += `${renderTable(['#', 'Recoverable call', 'Survival', 'Median wait', 'p95 wait', 'Requests'].map((h) => theme.bold(h)), rows.slice(0, MAX_CALL_ROWS))}\n`;
+    out += `${renderTable(['#', 'Recoverable call', 'Survival', 'Median wait', 'p95 wait', 'Requests'].map((h) => theme.bold(h)), rows.slice(0, MAX_CALL_ROWS), [], width)}\n`;
     if (rows.length > MAX_CALL_ROWS) out += theme.dim(`... and ${rows.length - MAX_CALL_ROWS} more (--json lists every one)\n`);
   }
-  const lost = s.calls.flatMap((v, i) => (v.kind === 'unrecoverable' ? [`  ${i + 1}. ${calls[i].label}: ${unrecoverableReason(v, calls[i].method, ctx.maxTimeMs)}`] : []));
+  // Each item indented by two, its next lines under its text.
+  const item = (n: number, text: string) => `  ${wrap(`${n}. ${text}`, width - 2, ' '.repeat(String(n).length + 2)).replace(/\n/g, '\n  ')}`;
+  const lost = s.calls.flatMap((v, i) => (v.kind === 'unrecoverable' ? [item(i + 1, `${calls[i].label}: ${unrecoverableReason(v, calls[i].method, ctx.maxTimeMs)}`)] : []));
   if (lost.length > 0) out += `${theme.bold('No policy saves these calls')} (not counted against a policy):\n${lost.join('\n')}\n`;
   out += `\n${theme.bold('.openprospectrc')} (the retry settings):\n${JSON.stringify(configSection(p), null, 2)}\n`;
   out += s.replayVerified
-    ? theme.dim(`Checked: op-errors replay ${ctx.files.join(' ')} --seed ${ctx.seed} with this config${p.retryUnsafe ? ' and --retry-unsafe' : ''} recovers ${aim}.\n`)
-    : theme.error('Not confirmed by a replay with this seed: try more --runs or a longer --retry-max-time.\n');
+    ? theme.dim(wrap(`Checked: op-errors replay ${ctx.files.join(' ')} --seed ${ctx.seed} with this config${p.retryUnsafe ? ' and --retry-unsafe' : ''} recovers ${aim}.`, width))
+    : theme.error(wrap('Not confirmed by a replay with this seed: try more --runs or a longer --retry-max-time.', width));
+  out += '\n';
   return out;
 }
 

@@ -36,7 +36,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   // Targets are read-only to the handlers, so one parse serves every request for the same target.
   const readTarget = remembered(parseTarget);
 
-  const answer = (req: SandboxRequest): Reply => {
+  const answer = (req: SandboxRequest): Reply | Promise<Reply> => {
     if (api) return api.handle(req);
     if (playbackQuota) {
       const quota = playbackQuota.take(bearerKey(req.headers.authorization) ?? `addr:${req.remote}`);
@@ -49,8 +49,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     return (playback as Playback).answer(req.method, req.path);
   };
 
-  /** The reply once the body is read (null: too large); throws what a handler throws. */
-  const replyTo = (req: IncomingMessage, method: string, target: Target, body: string | null): Reply => {
+  /** The reply once the body is read (null: too large), later for a recording read from its file; throws what a handler throws. */
+  const replyTo = (req: IncomingMessage, method: string, target: Target, body: string | null): Reply | Promise<Reply> => {
     if (!target.ok) return reshape(badRequest(`Malformed request: ${target.reason}`), envelope);
     if (body === null) return reshape(payloadTooLarge(MAX_BODY_BYTES), envelope);
     const { path, query } = target;
@@ -82,14 +82,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     // Most requests have no body and no delay: they are answered at once, without a promise, as the bare
     // node:http server they are measured against does.
     if (slowMs === 0 && !hasBody(req)) {
-      let reply: Reply;
+      let reply: Reply | Promise<Reply>;
       try {
         reply = replyTo(req, method, target, '');
       } catch (e) {
         if (req.socket.destroyed) return;
         reply = failed(e);
       }
-      send(reply);
+      if (reply instanceof Promise) reply.then(send, (e) => void (req.socket.destroyed || send(failed(e)))).catch(() => res.destroy());
+      else send(reply);
       return;
     }
     // Only a delayed answer needs cancelling; an abort signal on every request cost a tenth of the CPU under load.
@@ -106,7 +107,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         const body = await readBody(req);
         const delayed = controller && target.ok && body !== null && !(HEALTH_PATHS.has(target.path) && !playback?.has(method, target.path));
         if (delayed) await sleep(slowMs, undefined, { signal: controller.signal });
-        return replyTo(req, method, target, body);
+        return await replyTo(req, method, target, body);
       } catch (e) {
         // The client left or the sandbox is closing: there is nobody to answer.
         if (controller?.signal.aborted || req.socket.destroyed) return null;
@@ -139,7 +140,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     port,
     close: () => (closing ??= new Promise<void>((resolve) => {
       for (const c of pending) c.abort();
-      server.close(() => resolve());
+      server.close(() => void (options.playback?.close?.() ?? Promise.resolve()).then(resolve, resolve));
       server.closeAllConnections();
     })),
   };

@@ -42,7 +42,7 @@ export interface SandboxOptions {
   /** Delay of every response under the `slow` scenario (default 35,000 ms). */
   slowMs?: number;
   /** Recorded exchanges to answer with instead of the simulated API. */
-  playback?: RecordedExchange[];
+  playback?: PlaybackSource;
   /** Default 120 requests per 60 s; the `rate-limited` scenario uses 3 per 10 s. */
   rateLimit?: RateLimit;
   /** Receives one line per request. */
@@ -90,4 +90,16 @@ export interface SandboxRequest {
   body: string;
   /** The client's address, used as the rate-limit key when no known key is sent. */
   remote: string;
+}
+
+/**
+ * Recorded exchanges to answer with: for each method and path (as the playback keys them) the numbers of its
+ * exchanges in recorded order, and each exchange when it is asked for (from memory, or read from its file).
+ */
+export interface PlaybackSource {
+  count: number;
+  queues: ReadonlyMap<string, readonly number[]>;
+  exchange(i: number): Promise<RecordedExchange> | RecordedExchange;
+  /** Lets the recording go when the sandbox closes. */
+  close?(): Promise<void>;
 }

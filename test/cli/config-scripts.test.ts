@@ -57,6 +57,8 @@ describe('--debug', () => {
     expect(existsSync(source)).toBe(true);
     // The named line is the one that reads the settings object.
     expect(readFileSync(source, 'utf8').split('\n')[Number(line) - 1]).toMatch(/\braw\b/);
-    expect(debug.err).not.toMatch(/main\.cjs:\d+/);
+    // The way up to the entry point is mapped too; only a bundled package's frames (commander) name the bundle.
+    expect(debug.err).toMatch(/\/src\/cli\/main\.ts:\d+:\d+\)/);
+    expect(debug.err.split('\n').filter((l) => /main\.cjs:\d+/.test(l)).every((l) => /parseAsync|Command/.test(l))).toBe(true);
   });
 });

@@ -4,7 +4,9 @@ import { runBin } from '../helpers/bin.js';
 const COMMANDS = [
   ['explain', '--list'], ['explain', '429'], ['explain', 'VALIDATION_ERROR'], ['explain', '409'],
   ['classify', 'examples/classify/app-errors.ndjson', 'examples/classify/order-404.txt', 'examples/classify/orders-retry.txt'],
-  ['replay', 'examples/', '--retry', '3'], ['--help'], ['call', '--help'], ['serve', '--help'], ['replay', '--help'],
+  ['replay', 'examples/', '--retry', '3'], ['replay', 'examples/', '--suggest-policy'], ['replay', 'examples/', '--retry', '3', '--timeline'],
+  ['codes', '--status', '404'],
+  ['--help'], ['call', '--help'], ['serve', '--help'], ['replay', '--help'],
   ['doctor', '--help'], ['classify', '--help'], ['explain', '--help'],
 ];
 const BOX = /[┌┐└┘─├┤┬┴┼│]/g;

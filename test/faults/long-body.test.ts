@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runBin } from '../helpers/bin.js';
 import { KEY, call } from '../helpers/call.js';
 
 let server: Server | null = null;
@@ -72,5 +73,40 @@ describe('a body longer than op-errors holds streams through whole', () => {
     const r = await call({ method: 'GET', target: url });
     expect(r.out.endsWith(expected)).toBe(true);
     expect(r.out.indexOf('GET ')).toBe(0);
+  });
+
+  it('--json holds the whole body as one string, streamed: the key masked across the 1 MiB prefix, characters outside the BMP whole', async () => {
+    // Four-byte characters and the key throughout: a piece that ends between the two halves of 😀 must not break it.
+    const text = `${'x😀é'.repeat(300_000)}${KEY}${'😀'.repeat(500_000)}{"json":"inside"}`;
+    server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(text);
+    });
+    await new Promise<void>((ok) => server!.listen(0, '127.0.0.1', ok));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/export`;
+    const r = await runBin(['--json', 'call', url], { env: { OPENPROSPECT_API_KEY: KEY } });
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json).toMatchObject({ ok: true, status: 200, stop: 'success' });
+    expect(json.warnings).toEqual([expect.stringMatching(/classified from its first 1 MiB/)]);
+    expect(digest(json.body)).toBe(digest(text.replace(KEY, '[REDACTED]')));
+    expect(r.out).not.toContain(KEY);
+    expect(r.out.endsWith('"}\n')).toBe(true);
+    const raw = await runBin(['call', url, '--body-only'], { env: { OPENPROSPECT_API_KEY: KEY } });
+    expect(digest(raw.out)).toBe(digest(text.replace(KEY, '[REDACTED]')));
+  });
+
+  it('--json of a body that breaks off after the first MiB is still one valid object, with bodyError, and exit 75', async () => {
+    server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(4 * 1024 * 1024) });
+      res.write(`{"items":["${'q'.repeat(1536 * 1024)}`, () => res.socket?.destroy());
+    });
+    await new Promise<void>((ok) => server!.listen(0, '127.0.0.1', ok));
+    const r = await runBin(['call', `http://127.0.0.1:${(server.address() as AddressInfo).port}/x`, '--json']);
+    expect(r.code).toBe(75);
+    const json = JSON.parse(r.out);
+    expect(json.body.startsWith(`{"items":["${'q'.repeat(1024 * 1024)}`)).toBe(true);
+    expect(json.bodyError).toMatch(/^the body broke off midway \(\w+\); what arrived was written, the rest is missing$/);
+    expect(r.err).toContain(json.bodyError);
   });
 });

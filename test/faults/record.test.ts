@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runBin } from '../helpers/bin.js';
 import { call } from '../helpers/call.js';
 import { type ScriptedServer, startServer } from '../helpers/server.js';
 
@@ -123,6 +124,20 @@ describe('call --record: files are kept as they were', () => {
     expect(runs.map((r) => r.code)).toEqual(Array(10).fill(0));
     expect(runs.every((r) => r.out.includes('ord_123'))).toBe(true);
     expect(JSON.parse(readFileSync(file, 'utf8')).interactions).toHaveLength(1010);
+  });
+
+  it('6 recorder processes meeting a dead recorder\'s lock: one takes it over, each appends once, nothing is left behind', async () => {
+    server = await startServer([created]);
+    const d = dir();
+    const file = join(d, 'c.json');
+    writeFileSync(file, '{"format":"op-errors-cassette","version":1,"interactions":[]}');
+    writeFileSync(`${file}.lock`, '4194000\n');
+    const runs = await Promise.all(Array.from({ length: 6 }, (_, n) =>
+      runBin(['call', 'POST', `${server!.url}/orders`, '-d', JSON.stringify({ n }), '--record', file, '--json'])));
+    expect(runs.map((r) => [r.code, r.err])).toEqual(Array(6).fill([0, '']));
+    const bodies = JSON.parse(readFileSync(file, 'utf8')).interactions.map((i: { request: { body: string } }) => i.request.body);
+    expect(bodies.sort()).toEqual(Array.from({ length: 6 }, (_, n) => JSON.stringify({ n })));
+    expect(readdirSync(d)).toEqual(['c.json']);
   });
 
   it('prints the response and saves it beside the cassette when the cassette refuses the write', async () => {

@@ -40,4 +40,43 @@ describe('renderTable', () => {
     expect(out.replace(/[│ \n]/g, '').replace(/[┌┐└┘─├┤┬┴┼]/g, '')).toBe('Fielditems[0].identifier_value_that_is_long');
     for (const line of out.split('\n')) expect(line.length).toBe(14);
   });
+
+  it('fits any width of 8 characters a column or more, and keeps every character', () => {
+    const r = random(11);
+    const word = () => 'abcdefghijklmnopqrstuvwxyz_/-'.slice(Math.floor(r() * 20)).slice(0, 1 + Math.floor(r() * 14));
+    const text = () => Array.from({ length: Math.floor(r() * 10) }, word).join(' ');
+    const chars = (s: string) => [...s.replace(/[┌┐└┘─├┤┬┴┼│\s]/g, '')].sort().join('');
+    for (let i = 0; i < 200; i++) {
+      const cols = 1 + Math.floor(r() * 6);
+      const head = Array.from({ length: cols }, word);
+      const rows = Array.from({ length: Math.floor(r() * 6) }, () => Array.from({ length: cols }, text));
+      const maxWidth = cols * 9 + 1 + Math.floor(r() * 60);
+      const out = renderTable(head, rows, [], maxWidth);
+      const what = JSON.stringify({ head, rows, maxWidth });
+      for (const line of out.split('\n')) expect(line.length, what).toBeLessThanOrEqual(maxWidth);
+      expect(chars(out), what).toBe(chars([...head, ...rows.flat()].join('')));
+    }
+  });
+
+  it('gives the room to the column that needs it: a sentence is not squeezed while a path and a code keep full width', () => {
+    const head = ['Method', 'Path', 'Attempts', 'Status', 'Code', 'Verdict'];
+    const rows = [
+      ['GET', '/api/v1/blacklists/5c1d7e2a-8f4b', '1 rec, 1 sim', '404', 'BLACKLIST_NOT_FOUND', 'would stop: do not retry: fix the request first'],
+      ['GET', '/api/v1/prospect-searches', '2 rec, 4 sim', '504', 'GATEWAY_TIMEOUT', 'would give up after 3 retries (2.8 s)'],
+    ];
+    const out = renderTable(head, rows, [], 80);
+    expect(Math.max(...out.split('\n').map((l) => l.length))).toBe(80);
+    // Each row takes three lines (the verdict used to take seven), and no word is cut in the middle: the
+    // verdict wraps between words, a path breaks after a '/' or '-', a code after a '_'.
+    const blocks = out.split(/\n[├└].*\n?/).slice(1, 3).map((block) => block.split('\n').map((l) => l.split('│').slice(1, -1).map((c) => c.trim())));
+    expect(blocks.map((lines) => lines.length)).toEqual([3, 3]);
+    blocks.forEach((lines, r) => {
+      const column = (c: number) => lines.map((l) => l[c]).filter(Boolean);
+      expect(column(5).join(' ')).toBe(rows[r][5]);
+      for (const c of [1, 4]) {
+        expect(column(c).join(''), head[c]).toBe(rows[r][c]);
+        for (const piece of column(c).slice(0, -1)) expect(piece, head[c]).toMatch(/[/_-]$/);
+      }
+    });
+  });
 });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Interaction, appendToCassette } from '../../src/adapters/cassette.js';
 import { InputError } from '../../src/core/errors.js';
 import { loadPlayback } from '../../src/sandbox/load-playback.js';
+import { playbackOf } from '../../src/sandbox/playback.js';
 import { sandbox } from './client.js';
 
 let dir = '';
@@ -39,8 +40,8 @@ describe('sandbox: playback of a cassette', () => {
         body: '{"detail":[{"type":"missing","loc":["body","companies"],"msg":"Field required","input":null}]}' }),
     ]);
     const playback = await loadPlayback(file);
-    expect(playback).toHaveLength(4);
-    expect(playback[1].attempt.transport).toEqual({ code: 'ECONNRESET', message: 'ECONNRESET: socket hang up' });
+    expect(playback.count).toBe(4);
+    expect((await playback.exchange(1)).attempt.transport).toEqual({ code: 'ECONNRESET', message: 'ECONNRESET: socket hang up' });
     const s = await sandbox({ playback });
     const first = await s.call('GET', '/api/v1/orders', { key: null });
     expect(first.status).toBe(503);
@@ -60,6 +61,18 @@ describe('sandbox: playback of a cassette', () => {
       expect.stringMatching(/^GET \/api\/v1\/orders → 503 SERVICE_UNAVAILABLE \(\d+ ms\)$/), 'GET /api/v1/orders → reset',
     ]);
     expect(s.logs[4]).toMatch(/^POST \/api\/v1\/orders → 422 VALIDATION_ERROR/);
+  });
+
+  it('keeps answering from the cassette it indexed when --record renames a new version over it', async () => {
+    const file = join(dir, 'live.json');
+    await appendToCassette(file, [interaction('GET', `${BASE}/orders`, { status: 200, headers: {}, body: '{"v":"ünïcode 1"}' }),
+      interaction('GET', `${BASE}/orders`, { status: 200, headers: {}, body: '{"v":2}' })]);
+    const playback = await loadPlayback(file);
+    const s = await sandbox({ playback });
+    await appendToCassette(file, [interaction('GET', `${BASE}/orders`, { status: 503, headers: {}, body: unavailable })]);
+    expect((await s.call('GET', '/api/v1/orders')).json).toEqual({ v: 'ünïcode 1' });
+    expect((await s.call('GET', '/api/v1/orders')).json).toEqual({ v: 2 });
+    expect((await s.call('GET', '/api/v1/orders')).status).toBe(404);
   });
 
   it('leaves out a recorded header node refuses and sends the rest of the response', async () => {
@@ -104,8 +117,8 @@ describe('sandbox: playback of a HAR file', () => {
     const file = join(dir, 'capture.har');
     await writeFile(file, JSON.stringify(har));
     const playback = await loadPlayback(file);
-    expect(playback[0]).toMatchObject({ method: 'GET', startedAt: Date.parse('2026-11-21T09:00:00.000Z'), durationMs: 12, source: { input: file, line: 1 } });
-    expect(playback[2].attempt.transport).toEqual({ code: 'ECONNRESET', message: 'net::ERR_CONNECTION_RESET' });
+    expect(await playback.exchange(0)).toMatchObject({ method: 'GET', startedAt: Date.parse('2026-11-21T09:00:00.000Z'), durationMs: 12, source: { input: file, line: 1 } });
+    expect((await playback.exchange(2)).attempt.transport).toEqual({ code: 'ECONNRESET', message: 'net::ERR_CONNECTION_RESET' });
     const s = await sandbox({ playback });
     const missing = await s.call('GET', '/api/v1/orders/abc');
     expect(missing.status).toBe(404);
@@ -124,6 +137,12 @@ describe('sandbox: playback of a HAR file', () => {
     await expect(loadPlayback(other)).rejects.toThrow(InputError);
     await expect(loadPlayback(other)).rejects.toThrow(/other\.json is neither/);
     await expect(loadPlayback(join(dir, 'absent.json'))).rejects.toThrow(/cannot read .*absent\.json: no such file/);
+    const bare = join(dir, 'bare.json');
+    await writeFile(bare, '{"format":"op-errors-cassette","version":1}');
+    await expect(loadPlayback(bare)).rejects.toThrow(/bare\.json is an op-errors cassette without an interactions list/);
+    const cut = join(dir, 'cut.json');
+    await writeFile(cut, '{"format":"op-errors-cassette","version":1,"interactions":[{"request":{}');
+    await expect(loadPlayback(cut)).rejects.toThrow(/cut\.json: the recording is not valid JSON/);
     const future = join(dir, 'v2.json');
     await writeFile(future, '{"format":"op-errors-cassette","version":2,"interactions":[]}');
     await expect(loadPlayback(future)).rejects.toThrow(/version 2/);
@@ -132,10 +151,10 @@ describe('sandbox: playback of a HAR file', () => {
 
 describe('sandbox: playback of unplayable statuses', () => {
   it('answers a recorded 100 or 101 with a clear 502 instead of leaving the client waiting', async () => {
-    const s = await sandbox({ playback: [100, 101].map((status) => ({
+    const s = await sandbox({ playback: playbackOf([100, 101].map((status) => ({
       method: 'GET', url: `${BASE}/orders/${status}`, attempt: { status, headers: {}, body: '' }, startedAt: null, durationMs: null,
       source: { input: 'recorded.json', line: 1 },
-    })) });
+    }))) });
     for (const status of [100, 101]) {
       const r = await s.call('GET', `/api/v1/orders/${status}`);
       expect(r.status).toBe(502);

@@ -1,0 +1,80 @@
+import type { CommandContext } from './context.js';
+import { EXIT, callVerdict, exitCodeFor, exitForSignal } from '../core/exit.js';
+import { isIdempotent } from '../core/retry-policy.js';
+import { type BodySink, openBodyFile, pipeBody } from '../adapters/body-stream.js';
+import type { HttpResult, ResponseBody } from '../adapters/http.js';
+import { bodyWarnings } from '../core/body-check.js';
+import type { Redactor } from '../core/redact.js';
+import type { LoopOutcome } from '../core/retry-loop.js';
+import { callJson, callJsonAround, prettyBody, renderCall } from '../render/call.js';
+import { renderClassification } from '../render/classification.js';
+import { encodeJson, jsonStringContent } from '../render/json.js';
+import { redactHop } from '../render/redirects.js';
+import { notRetriedVerdict } from '../render/retry-log.js';
+import type { CallFlags, PreparedCall } from './call-request.js';
+
+/** Prints the result of one request (JSON, the body alone, nothing but a failure with --silent, or the human form); returns the exit code. */
+export async function printOutcome(
+  outcome: LoopOutcome<HttpResult>, signal: string | undefined, call: PreparedCall, opts: CallFlags, ctx: CommandContext,
+  redact: Redactor, bodyFile: Awaited<ReturnType<typeof openBodyFile>> | null,
+): Promise<number> {
+  const { io } = ctx;
+  const err = (s: string) => io.err(redact.text(s));
+  const { last } = outcome;
+  const final = callVerdict(outcome.final, outcome.stop);
+  const verdict = outcome.stop === 'unsafe-method' ? notRetriedVerdict(call.method) : undefined;
+  const attempts = outcome.steps.map((s) => s.record);
+  if (outcome.stop === 'interrupted') err(`op-errors: interrupted during the wait after attempt ${attempts.length}\n`);
+  const headers = redact.headers(last.attempt.headers);
+  const url = redact.url(call.url);
+  const body = redact.text(last.attempt.body);
+  const long = last.body;
+  const warnings = bodyWarnings(last.attempt, final, long !== null);
+  if (!opts.silent) for (const w of warnings) err(`op-errors: warning: ${w}\n`);
+  const extra = {
+    stop: outcome.stop, redirects: last.redirects.map((h) => redactHop(h, redact)), ...(warnings.length > 0 ? { warnings } : {}),
+    ...(opts.output ? { bodyFile: opts.output } : {}),
+  };
+  let broke: NodeJS.ErrnoException | null = null;
+  const pipe = (from: ResponseBody, sink: BodySink, encode?: (text: string) => string) =>
+    pipeBody(from, sink, redact, encode).then(() => null, (e: NodeJS.ErrnoException) => e);
+  if (bodyFile) {
+    // -o: the whole body goes to the file, whatever its size; the terminal keeps the verdict.
+    if (long) broke = await pipe(long, bodyFile);
+    else bodyFile.out(body);
+    await bodyFile.close();
+  }
+  const shown = bodyFile ? '' : body;
+  const streamed = bodyFile ? null : long;
+  const streams = streamed !== null;
+  if (ctx.json && streamed) {
+    // The whole body goes into the JSON string as it arrives: nothing is cut, and memory stays flat.
+    const around = callJsonAround(callJson(final, call.method, url, attempts, '', opts.include ? headers : null, extra));
+    io.out(redact.text(around.head));
+    broke = await pipe(streamed, io, jsonStringContent);
+    io.out(around.tail(broke ? brokeOff(broke) : null));
+  } else if (ctx.json) io.out(redact.text(encodeJson(callJson(final, call.method, url, attempts, shown, opts.include ? headers : null, extra))));
+  else if (opts.silent) {
+    if (!final.ok) err(renderClassification(final, [], { input: '', line: 0 }, { theme: ctx.theme, width: ctx.width, showSource: false, verdict }));
+  } else if (opts.bodyOnly) io.out(streams || bodyFile ? '' : prettyBody(shown));
+  else {
+    io.out(redact.text(renderCall(final, attempts, headers, shown, outcome.elapsedMs, {
+      theme: ctx.theme, width: ctx.width, showSource: false, verdict, method: call.method, url,
+      showHeaders: opts.include === true, showBody: opts.body !== false && !streams,
+    })));
+    if (streams && opts.body !== false) io.out('\n');
+  }
+  // A long body streams through after the verdict, at the reader's pace; with --silent or --no-body it is let go.
+  if (streamed && !ctx.json && !opts.silent && (opts.body !== false || opts.bodyOnly)) broke = await pipe(streamed, io);
+  else if (!ctx.json) streamed?.rest.destroy();
+  if (broke) {
+    // What came is already out; the verdict cannot stand for a body that is incomplete.
+    err(`op-errors: ${brokeOff(broke)}\n`);
+    return isIdempotent(call.method) || call.idempotencyKey ? EXIT.TEMPFAIL : EXIT.FAILURE;
+  }
+  return outcome.stop === 'interrupted' ? exitForSignal(signal) : exitCodeFor(final);
+}
+
+function brokeOff(e: NodeJS.ErrnoException): string {
+  return `the body broke off midway (${e.code ?? e.message}); what arrived was written, the rest is missing`;
+}
