@@ -14,9 +14,14 @@ const problems = [];
 if (run.status !== 0) problems.push(`bench/run.mjs --quick exited with ${run.status ?? run.signal}`);
 else {
   const doc = readFileSync(out, 'utf8');
-  const sections = ['## Startup', '## Throughput of `classify --json`', '## `call` against `serve` on loopback', '## Retry timing', '## `serve` under load', '## `replay` of a large HAR'];
+  const sections = ['## The goals of issue 13', '## Startup', '## Throughput of `classify`', '## `call` against `serve` on loopback', '## Retry timing',
+    '## `serve` under load', '## `replay` of a large HAR', '## What each change gained'];
   for (const section of sections) if (!doc.includes(section)) problems.push(`the report lacks the section "${section}"`);
-  if (!/\| bare `node:http`, same JSON \| \d+ \| \d+ \|/.test(doc)) problems.push('the report lacks the bare server beside serve');
+  if (!/\| bare `node:http`, same JSON \| \d+ \(\d+ – \d+\) \|/.test(doc)) problems.push('the report lacks the bare server beside serve');
+  // Every goal row names its figure and the peer from the same run, or says it was not measured.
+  const goals = doc.split('## The goals of issue 13')[1]?.split('\n## ')[0].split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Goal') && !l.startsWith('| ---')) ?? [];
+  if (goals.length < 8) problems.push(`the report lists ${goals.length} goals, fewer than issue 13 has`);
+  for (const g of goals) if (!/\*\*(met|missed)\*\*|not measured/.test(g)) problems.push(`a goal without its verdict: ${g}`);
 }
 rmSync(dir, { recursive: true, force: true });
 for (const p of problems) console.error(`bench check: ${p}`);

@@ -5,44 +5,33 @@
 // The library (src/library) becomes one file, dist/lib/index.js, that holds none of the CLI.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire, isBuiltin } from 'node:module';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
+import { lazyListFormats, lazyModules } from './lazy-modules.mjs';
 
 const require = createRequire(import.meta.url);
 /** The digits of a source map's base64 VLQ numbers. */
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
-// Node built-ins that Node has loaded before the CLI's first line runs; requiring them costs nothing.
-const LOADED_AT_BOOT = new Set(['events', 'buffer', 'path', 'querystring', 'async_hooks', 'timers', 'util', 'fs', 'url', 'module', 'vm', 'process']);
+/**
+ * The built-ins that modules evaluated on every start import (commander requires child_process, which loads
+ * net and the stream modules; the config search and chalk use os and tty) become objects whose properties
+ * require them on first use: a command that never touches them no longer loads them, about 4 ms of every
+ * start. The other built-ins are imported only by modules that load when used.
+ */
+const LAZY_AT_START = ['child_process', 'fs/promises', 'os', 'tty', 'string_decoder'];
 
 /**
- * Any other built-in becomes an object whose properties require it on first use: the bundle's top level (and
- * commander's, which requires child_process, and with it net and streams) no longer loads a dozen built-ins
- * that most commands never touch, about 4 ms of every start.
+ * What got imports at its top but a plain-HTTP call never uses: HTTP/2 (http2-wrapper creates a TLS socket
+ * as it loads), TLS and decompression load when a request needs them, about 15 ms of `call` on loopback.
+ * got reads tls.checkServerIdentity for every request, and calls it only for HTTPS.
  */
-const lazyBuiltins = {
-  name: 'lazy-builtins',
-  setup(b) {
-    b.onResolve({ filter: /^(node:)?[a-z_/]+$/ }, (a) => {
-      if (!isBuiltin(a.path)) return undefined;
-      const name = a.path.replace(/^node:/, '');
-      if (a.namespace === 'lazy-builtin' || LOADED_AT_BOOT.has(name)) return { path: `node:${name}`, external: true };
-      return { path: name, namespace: 'lazy-builtin' };
-    });
-    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (a) => {
-      const names = Object.getOwnPropertyNames(require(`node:${a.path}`)).filter((n) => n !== 'default' && n !== '__esModule');
-      return {
-        contents: `let real;\nconst load = () => (real ??= require(${JSON.stringify(`node:${a.path}`)}));\n` +
-          `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
-        loader: 'js',
-      };
-    });
-  },
-};
+const LAZY_IN_GOT = ['http2-wrapper', 'http2', 'tls', 'https', 'zlib'];
+const CALLED_IN_GOT = { tls: ['checkServerIdentity'] };
 
 rmSync('dist/bundle', { recursive: true, force: true });
 
-// Each package's module as the sources import it: got is an ES module, the other two are CommonJS.
+// Each package's module as the sources import it: got is an ES module, cosmiconfig CommonJS.
 const VENDORED = { got: 'esm', cosmiconfig: 'cjs' };
 const common = {
   bundle: true,
@@ -58,7 +47,8 @@ const common = {
 for (const [name, kind] of Object.entries(VENDORED)) {
   // No map: --debug traces are read for our own frames.
   const contents = kind === 'esm' ? `export * from '${name}'; export { default } from '${name}';` : `module.exports = require('${name}');`;
-  await build({ ...common, stdin: { contents, resolveDir: '.' }, outfile: `dist/bundle/vendor-${name}.cjs` });
+  const plugins = name === 'got' ? [lazyModules(LAZY_IN_GOT, CALLED_IN_GOT), lazyListFormats] : [];
+  await build({ ...common, stdin: { contents, resolveDir: '.' }, outfile: `dist/bundle/vendor-${name}.cjs`, plugins });
 }
 
 await build({
@@ -66,9 +56,10 @@ await build({
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/bundle/main.cjs',
   // import.meta does not exist in CommonJS: give the sources the bundle's own URL instead.
-  define: { 'import.meta.url': '__opModuleUrl' },
+  // The version is written in, so that no start reads package.json for it.
+  define: { 'import.meta.url': '__opModuleUrl', OP_ERRORS_VERSION: JSON.stringify(require('../package.json').version) },
   banner: { js: "var __opModuleUrl=require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [lazyBuiltins, {
+  plugins: [lazyModules(LAZY_AT_START), {
     name: 'vendored',
     setup(b) {
       // A package becomes a small module that requires its vendor file, so `await import('got')` turns into
@@ -90,7 +81,7 @@ await build({
 
 ownSourcesOnly('dist/bundle/main.cjs.map');
 
-// The code cache: V8's code for the bundle's top level, which every command runs.
+// The code caches: V8's code for the bundle's top level and the fastest commands, and got's (scripts/code-cache.cjs).
 execFileSync(process.execPath, ['scripts/code-cache.cjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 rmSync('dist/lib', { recursive: true, force: true });

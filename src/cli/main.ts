@@ -15,7 +15,7 @@ export async function main(argv: string[], processIo: Io = createProcessIo()): P
   // Stack traces name the TypeScript sources through the bundle's source maps; only --debug pays for them.
   if (debug) process.setSourceMapsEnabled(true);
   const state: RunState = { exitCode: EXIT.OK };
-  const program = buildProgram(io, state);
+  const program = buildProgram(io, state, argv);
   try {
     const topic = argv[0] === 'help' ? argv[1] : undefined;
     if (topic !== undefined && !program.commands.some((c) => c.name() === topic)) {

@@ -23,6 +23,10 @@ export function rootCommand(io: Io): Command {
       writeErr: (s) => io.err(s),
       getOutHelpWidth: () => outputWidth(io),
       getErrHelpWidth: () => outputWidth(io),
+      // Help and usage errors are plain text; asking commander's default would create process.stdout, and
+      // with it Node's stream modules, a few ms of `--help | less`.
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
       outputError: (s, write) => write(s.replace(/^error: /, 'op-errors: ')),
     })
     .addHelpText('after', () => fitHelp(ROOT_HELP, outputWidth(io)));

@@ -25,10 +25,15 @@ function charForms(c: string): string {
   return `(?:${forms.join('|')})`;
 }
 
+/** Any escaped character a secret could be written with: `\u0061`, `%61` or `\/`. */
+const ESCAPE = /\\u[0-9a-f]{4}|%[0-9a-f]{2}|\\\//i;
+
 /** Removes secrets from everything op-errors prints or writes: known values, and values under secret names. */
 export class Redactor {
   private readonly secrets: string[];
   private readonly pattern: RegExp | null;
+  /** The secrets lower-cased when all are ASCII, for the quick check; null when the expression always runs. */
+  private readonly lowered: string[] | null;
 
   constructor(secrets: readonly (string | undefined)[]) {
     // Longest first, so a secret that contains another is masked whole.
@@ -38,6 +43,7 @@ export class Redactor {
     // JSON-escaped by a server, is the same secret.
     this.pattern = this.secrets.length === 0 ? null
       : new RegExp(this.secrets.map((s) => [...s].map(charForms).join('')).join('|'), 'gi');
+    this.lowered = this.secrets.every((s) => /^[\x00-\x7f]*$/.test(s)) ? this.secrets.map((s) => s.toLowerCase()) : null;
   }
 
   /** Masks every occurrence of a known secret value, in any case and encoding. */
@@ -46,6 +52,12 @@ export class Redactor {
     let out = s;
     // The plain form is by far the most common; split/join finds it faster than the regular expression.
     for (const secret of this.secrets) if (out.includes(secret)) out = out.split(secret).join(MASK);
+    // Without an escaped character, the expression can only find an ASCII secret in another case, which the
+    // lower-cased text shows: most text skips it (compiling it cost 3 ms of every `call`).
+    if (this.lowered && !ESCAPE.test(out)) {
+      const lower = out.toLowerCase();
+      if (!this.lowered.some((secret) => lower.includes(secret))) return out;
+    }
     return out.replace(this.pattern, MASK);
   }
 

@@ -9,6 +9,7 @@ import { blacklistHandlers } from './routes-blacklists.js';
 import { companyHandlers } from './routes-companies.js';
 import { orderHandlers } from './routes-orders.js';
 import { searchHandlers } from './routes-searches.js';
+import { remembered } from './remember.js';
 import { Store } from './store.js';
 import type { Envelope, RateLimit, SandboxRequest, SandboxResponse } from './types.js';
 
@@ -17,6 +18,12 @@ export const API_PREFIX = '/api/v1';
 
 /** Every route the simulated API serves, built from the shared endpoint table. */
 export const ROUTES: readonly Route[] = buildRoutes({ ...orderHandlers, ...companyHandlers, ...blacklistHandlers, ...searchHandlers });
+
+/** The route of a path under /api/v1, found once per path (handlers only read the parameters). */
+const routeOf = remembered((path: string) => matchRoute(ROUTES, path));
+
+/** The key of an Authorization header value, read once per value. */
+const keyOf = remembered((header: string) => bearerKey(header));
 
 /** The in-memory OpenProspect API: rate limit, routing, key, scope, then the endpoint itself. */
 export class SimulatedApi {
@@ -35,7 +42,8 @@ export class SimulatedApi {
 
   /** Answers one request; every answer carries the caller's X-RateLimit-* headers. */
   handle(req: SandboxRequest): SandboxResponse {
-    const key = bearerKey(req.headers.authorization);
+    const { authorization } = req.headers;
+    const key = typeof authorization === 'string' ? keyOf(authorization) : bearerKey(authorization);
     const scopes = key === null ? undefined : SANDBOX_KEYS[key];
     // Unknown keys share their address's quota, so inventing keys does not buy more requests.
     const quota = this.limiter.take(scopes ? `key:${key}` : `addr:${req.remote}`);
@@ -48,7 +56,7 @@ export class SimulatedApi {
     if (req.path !== API_PREFIX && !req.path.startsWith(`${API_PREFIX}/`)) {
       return notFound(`No endpoint at ${req.path}: the API lives under ${API_PREFIX} (GET ${API_PREFIX}/orders, for example)`);
     }
-    const match = matchRoute(ROUTES, req.path.slice(API_PREFIX.length));
+    const match = routeOf(req.path.slice(API_PREFIX.length));
     if (!match) return notFound(`No endpoint ${req.method} ${req.path}`);
     const endpoint = match.route.methods[req.method === 'HEAD' ? 'GET' : req.method];
     if (!endpoint) return methodNotAllowed(req.method, req.path, allowedMethods(match.route));

@@ -10,6 +10,7 @@ import { Playback } from './playback.js';
 import { DEFAULT_RATE_LIMIT, RateLimiter, SCENARIO_RATE_LIMIT } from './rate-limit.js';
 import { badRequest, internalError, json, methodNotAllowed, payloadTooLarge, rateLimited } from './reply.js';
 import { reshape } from './envelope.js';
+import { remembered } from './remember.js';
 import { type Target, parseTarget } from './request-target.js';
 import { DEFAULT_SLOW_MS, ScenarioScript } from './scenarios.js';
 import type { Reply, Sandbox, SandboxOptions, SandboxRequest } from './types.js';
@@ -32,6 +33,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   // A recording has its own rate-limit answers; only the scenario asking for one adds a quota on top.
   const playbackQuota = playback && scenario === 'rate-limited' ? new RateLimiter(rateLimit, now) : null;
   const pending = new Set<AbortController>();
+  // Targets are read-only to the handlers, so one parse serves every request for the same target.
+  const readTarget = remembered(parseTarget);
 
   const answer = (req: SandboxRequest): Reply | Promise<Reply> => {
     if (api) return api.handle(req);
@@ -62,7 +65,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const requestId = nextRequestId();
     const method = (req.method ?? 'GET').toUpperCase();
     const rawTarget = req.url ?? '/';
-    const target = parseTarget(rawTarget);
+    const target = readTarget(rawTarget);
     const send = (reply: Reply): void => {
       try {
         sendReply(res, reply, requestId, method === 'HEAD');

@@ -19,4 +19,16 @@ describe('startup', () => {
     expect(loaded).toContain('vm');
     expect(loaded.filter((m) => /^(child_process|net|dgram|stream|tty|os|fs\/promises|crypto|http)$/.test(m))).toEqual([]);
   });
+
+  it('call starts got from its code cache', () => {
+    const script = `const server = require('node:http').createServer((q, r) => r.end('{}')).listen(0, '127.0.0.1', async () => {
+  const { main, scripts } = require('./bin/op-errors.js').load();
+  await main(['call', 'GET', 'http://127.0.0.1:' + server.address().port + '/orders', '--no-auth']);
+  server.close();
+  const got = [...scripts].find(([file]) => file.endsWith('vendor-got.cjs'));
+  require('node:fs').writeSync(1, '\\n' + JSON.stringify(got && got[1].cached));
+});`;
+    const out = execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(out.slice(out.lastIndexOf('\n') + 1)).toBe('true');
+  });
 });
