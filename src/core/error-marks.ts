@@ -18,27 +18,33 @@ const LEVEL_NAMES: ReadonlySet<string> = new Set(['level', 'levelname', 'severit
 const JSEND_FAILURES: ReadonlySet<string> = new Set(['error', 'fail']);
 const ERROR_LEVELS: ReadonlySet<string> = new Set(['error', 'err', 'fatal', 'critical', 'crit', 'alert', 'emerg', 'emergency']);
 const MESSAGE_KEYS = ['message', 'error_description', 'msg', 'title', 'detail', 'faultstring', 'description'] as const;
-/** Wrappers searched below the body (data.result.payload.error is found); arrays are collections, not wrappers. */
+/** Objects searched below the body (data.result.payload.error is found); arrays are collections, not wrappers. */
 const MAX_WRAPPERS = 3;
+/**
+ * The envelope names under which a flag (`ok: false`, JSend `status`, a log level) still speaks for the whole
+ * answer; under any other key (`meta.ok`, `player.level`) it describes a part of the resource, not the outcome.
+ */
+const ENVELOPE_NAMES: ReadonlySet<string> = new Set(['data', 'result', 'response', 'payload', 'body']);
 
 /**
- * The first error marker of a JSON object, at its top level or inside up to three wrapper objects, in any key
- * case: an error-named key that holds something (`error`, `errors`, `exception`, `failure`, ...), `success` or
- * `ok` false, JSend `status` "error" or "fail", or a log level of error or worse. Null when it holds none.
+ * The first error marker of a JSON object, at its top level or inside up to three objects below it, in any key
+ * case: an error-named key that holds something (`error`, `errors`, `exception`, `failure`, ...); and, at the top
+ * level or under envelope names only, `success` or `ok` false, JSend `status` "error" or "fail", or a log level
+ * of error or worse. Null when it holds none.
  */
-export function findErrorMark(body: Json, depth = 0): ErrorMark | null {
-  const wrappers: Json[] = [];
+export function findErrorMark(body: Json, depth = 0, enveloped = true): ErrorMark | null {
+  const below: [Json, boolean][] = [];
   for (const key of Object.keys(body)) {
     const value = body[key];
     const name = key.toLowerCase();
     if (ERROR_NAMES.has(name)) {
       if (holdsSomething(value)) return { holder: body, depth, error: value };
-    } else if (flagsError(name, value)) return { holder: body, depth, error: undefined };
-    if (isObject(value)) wrappers.push(value);
+    } else if (enveloped && flagsError(name, value)) return { holder: body, depth, error: undefined };
+    if (isObject(value)) below.push([value, enveloped && ENVELOPE_NAMES.has(name)]);
   }
   if (depth >= MAX_WRAPPERS) return null;
-  for (const w of wrappers) {
-    const mark = findErrorMark(w, depth + 1);
+  for (const [object, isEnvelope] of below) {
+    const mark = findErrorMark(object, depth + 1, isEnvelope);
     if (mark) return mark;
   }
   return null;
@@ -51,9 +57,9 @@ function flagsError(name: string, value: unknown): boolean {
   return false;
 }
 
-/** False for the values that say "no error": null, false, 0, "", [] and {}. */
+/** False for the values that say "no error": null, false, numbers (a count of errors), "", [] and {}. */
 function holdsSomething(v: unknown): boolean {
-  if (v === undefined || v === null || v === false || v === 0 || v === '') return false;
+  if (v === undefined || v === null || v === false || typeof v === 'number' || v === '') return false;
   if (Array.isArray(v)) return v.length > 0;
   return !isObject(v) || Object.keys(v).length > 0;
 }

@@ -104,7 +104,10 @@ describe('no false success', () => {
 
   it('a body that says "no error" stays a success, also under a 2xx status', () => {
     const bodies = [{ errors: [] }, { error: null }, { ok: true }, { success: true }, { data: { user: { id: 1 } } },
-      { data: { items: [] }, errors: null }, { level: 30, msg: 'listening' }];
+      { data: { items: [] }, errors: null }, { level: 30, msg: 'listening' },
+      // A count of errors, a player's level and a part's own flag describe the data, not the outcome.
+      { stats: { errors: 3 } }, { errors: 0 }, { data: { player: { level: 55 } } }, { meta: { ok: false } },
+      { order: { status: 'error' } }];
     for (const body of bodies) {
       expect(classifyExchange(readAll(JSON.stringify(body)).exchanges[0], options).ok, JSON.stringify(body)).toBe(true);
     }
