@@ -89,7 +89,12 @@ export async function openBodyFile(path: string): Promise<BodySink & { close(): 
       pending = true;
     },
     close: () => new Promise<void>((resolve, reject) => {
-      stream.end(() => (failed ? reject(new InputError(`-o/--output: ${fileProblem(path, failed, 'write')}`)) : resolve()));
+      // end() hands its callback the write error before the 'error' event has been seen.
+      stream.end((e?: Error | null) => {
+        const problem = e ?? failed;
+        if (problem) reject(new InputError(`-o/--output: ${fileProblem(path, problem, 'write')}`));
+        else resolve();
+      });
     }),
   };
 }

@@ -1,5 +1,6 @@
 import type { CommandContext } from './context.js';
 import { EXIT, callVerdict, exitCodeFor, exitForSignal } from '../core/exit.js';
+import { InputError } from '../core/errors.js';
 import { isIdempotent } from '../core/retry-policy.js';
 import { type BodySink, openBodyFile, pipeBody, pipeBytes } from '../adapters/body-stream.js';
 import type { HttpResult, ResponseBody } from '../adapters/http.js';
@@ -45,15 +46,21 @@ export async function printOutcome(
   const pipe = (from: ResponseBody, sink: BodySink, encode?: (text: string) => string) =>
     pipeBody(from, sink, redact, encode).then(() => null, (e: NodeJS.ErrnoException) => e);
   const raw = (sink: BodySink) => pipeBytes(last.bytes, long?.rest ?? null, sink, redact).then(() => null, (e: NodeJS.ErrnoException) => e);
+  let fileFailed: Error | null = null;
   if (bodyFile) {
     // -o: the whole body goes to the file, whatever its size; the terminal keeps the verdict.
     if (binary) broke = await raw(bodyFile);
     else if (long) broke = await pipe(long, bodyFile);
     else bodyFile.out(body);
-    await bodyFile.close();
+    const closed = await bodyFile.close().then(() => null, (e: Error) => e);
+    // A file that could not be written is not a body that broke off: the verdict still prints.
+    fileFailed = broke instanceof InputError ? broke : closed;
+    if (fileFailed === broke) broke = null;
   }
   if (withheld) long?.rest.destroy();
-  const shown = bodyFile || (withheld && ctx.json) ? '' : withheld ? `(${WITHHELD})` : body;
+  // A short body that the file did not take is shown instead, so it is not lost.
+  const inFile = bodyFile !== null && (fileFailed === null || long !== null);
+  const shown = inFile || (withheld && ctx.json) ? '' : withheld ? `(${WITHHELD})` : body;
   const streamed = bodyFile || withheld ? null : long;
   const streams = streamed !== null;
   if (ctx.json && streamed) {
@@ -65,11 +72,11 @@ export async function printOutcome(
   } else if (ctx.json) io.out(redact.text(encodeJson(callJson(final, call.method, url, attempts, shown, opts.include ? headers : null, extra))));
   else if (opts.silent) {
     if (!final.ok) err(renderClassification(final, [], { input: '', line: 0 }, { theme: ctx.theme, width: ctx.width, showSource: false, verdict }));
-  } else if (opts.bodyOnly && binary && !bodyFile) {
+  } else if (opts.bodyOnly && binary && !inFile) {
     broke = await raw(io);
     if (broke) return brokeExit(broke, call, err);
     return outcome.stop === 'interrupted' ? exitForSignal(signal) : exitCodeFor(final);
-  } else if (opts.bodyOnly) io.out(streams || bodyFile ? '' : prettyBody(shown));
+  } else if (opts.bodyOnly) io.out(streams || inFile ? '' : prettyBody(shown));
   else {
     io.out(redact.text(renderCall(final, attempts, headers, shown, outcome.elapsedMs, {
       theme: ctx.theme, width: ctx.width, showSource: false, verdict, method: call.method, url,
@@ -81,6 +88,10 @@ export async function printOutcome(
   if (streamed && !ctx.json && !opts.silent && (opts.body !== false || opts.bodyOnly)) broke = await pipe(streamed, io);
   else if (!ctx.json) streamed?.rest.destroy();
   if (broke) return brokeExit(broke, call, err);
+  if (fileFailed) {
+    err(`op-errors: ${fileFailed.message}; ${long ? 'the body was not saved whole' : 'the body is shown above instead'}\n`);
+    return EXIT.USAGE;
+  }
   return outcome.stop === 'interrupted' ? exitForSignal(signal) : exitCodeFor(final);
 }
 

@@ -5,6 +5,8 @@ export function fileProblem(path: string, error: unknown, action: 'read' | 'writ
     : code === 'EISDIR' ? 'it is a folder'
       : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
         : code === 'ENOTDIR' ? 'a part of the path is not a folder'
-          : String((error as Error)?.message ?? error);
+          : code === 'ENOSPC' ? 'no space left on the device'
+            : code === 'EROFS' ? 'the file system is read-only'
+              : String((error as Error)?.message ?? error);
   return `cannot ${action} ${path}: ${why}`;
 }

@@ -78,3 +78,13 @@ describe('a body of data is written byte for byte', () => {
     expect(r.out.equals(Buffer.from(latin1.toString('latin1').replace(secret, '[REDACTED]'), 'latin1'))).toBe(true);
   });
 });
+
+describe('-o into a file that cannot take the body', () => {
+  it.skipIf(process.platform !== 'linux')('still prints the verdict, shows the short body instead, and exits 2 (/dev/full)', async () => {
+    const url = await serveBytes(Buffer.from('{"id":"ord_1","status":"queued"}'), 'application/json');
+    const r = await runRaw(['call', url, '-o', '/dev/full']);
+    expect(r.code).toBe(2);
+    expect(r.out.toString('utf8')).toMatch(/✔ 200 OK[\s\S]*"id": "ord_1"/);
+    expect(r.err).toBe('op-errors: -o/--output: cannot write /dev/full: no space left on the device; the body is shown above instead\n');
+  });
+});
