@@ -50,6 +50,7 @@ export async function runServe(opts: ServeOptions, ctx: CommandContext): Promise
       log: (line) => requestLog.add(line),
     });
   } catch (e) {
+    await playback?.close?.();
     const reason = listenFailure((e as NodeJS.ErrnoException).code, opts.port);
     if (!reason) throw e;
     io.err(`op-errors: ${reason}\n`);

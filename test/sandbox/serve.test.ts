@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readlink, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,12 @@ async function serve(opts: Partial<ServeOptions> = {}, flags: { json?: boolean }
   const stopped = new Promise<void>((resolve) => (stop = resolve));
   const run = runServe({ port: 0, ...opts, ready, stop: stopped }, ctx);
   return { io, run, stop, info: await Promise.race([info, run.then(() => null)]) };
+}
+
+/** The paths this process holds open (Linux). */
+async function openFiles(): Promise<string[]> {
+  const fds = await readdir('/proc/self/fd');
+  return Promise.all(fds.map((fd) => readlink(`/proc/self/fd/${fd}`).catch(() => '')));
 }
 
 describe('runServe', () => {
@@ -68,6 +74,22 @@ describe('runServe', () => {
     expect(s.info).toBeNull();
     expect(await s.run).toBe(2);
     expect(s.io.stderr()).toBe(`op-errors: port ${busy.port} is in use: pick another with --port, or --port 0 for a free one\n`);
+  });
+
+  it.skipIf(process.platform !== 'linux')('lets the cassette go when the port is in use', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'op-errors-serve-'));
+    const busy = await sandbox();
+    try {
+      const file = join(dir, 'c.json');
+      await appendToCassette(file, [{ recordedAt: '2026-11-21T09:14:02.120Z', attempt: 1, durationMs: 3, transport: null,
+        request: { method: 'GET', url: 'https://api.openprospect.io/api/v1/orders', headers: {}, body: null },
+        response: { status: 200, headers: {}, body: '{"items":[]}' } }]);
+      const s = await serve({ port: busy.port, cassette: file });
+      expect(await s.run).toBe(2);
+      expect(await openFiles()).not.toContain(file);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('replays a cassette, and refuses a file that is not one', async () => {
