@@ -60,10 +60,12 @@ export interface PieceSink {
  */
 export async function classifyInParallel(path: string, threads: number, setup: WorkerSetup, sink: PieceSink): Promise<FileRest | null> {
   const script = workerScript()!;
-  const workers = Array.from({ length: threads }, () => new PieceWorker(script, setup));
+  // Filled inside the try: if a thread cannot start, the ones already started are still stopped.
+  const workers: PieceWorker[] = [];
   const queue: { reply: Promise<PieceReply | null>; offset: number; firstLine: number }[] = [];
   let sent = 0;
   try {
+    while (workers.length < threads) workers.push(new PieceWorker(script, setup));
     // The answer of the oldest piece; `final`: no piece follows it, so its reader may end anywhere.
     const take = async (final = false): Promise<FileRest | null> => {
       const { reply, offset, firstLine } = queue.shift()!;
