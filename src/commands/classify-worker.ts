@@ -6,7 +6,7 @@ import type { Catalog } from '../core/catalog.js';
 import { ExchangeReader } from '../core/exchange-reader.js';
 import { Redactor } from '../core/redact.js';
 import type { InputProblem } from '../core/types.js';
-import { MAX_LINE_CHARS, readLines } from '../input/read-lines.js';
+import { LINE_TOO_LONG, readLines } from '../input/read-lines.js';
 import { ClassifyStream, type PartResult } from '../render/classify-stream.js';
 import type { ClassificationField } from '../render/classification-json.js';
 import { PLAIN_THEME } from '../render/theme.js';
@@ -39,8 +39,6 @@ export interface PieceReply extends PartResult {
   clean: boolean;
 }
 
-const TOO_LONG = `line over ${MAX_LINE_CHARS / 1024 / 1024} MB: skipped; the rest of the input is still read`;
-
 /** Classifies pieces as the main thread would have, with the lines numbered as in the whole file. */
 export function pieceClassifier(setup: WorkerSetup): (piece: PieceRequest) => Promise<PieceReply> {
   const catalog = catalogWith(setup.codes, setup.configFile);
@@ -71,7 +69,7 @@ async function classifyPiece(
     recording: (json, line) => classifyRecording(json, input, line, stream),
   });
   const bytes = Buffer.from(piece.bytes.buffer, piece.bytes.byteOffset, piece.bytes.byteLength);
-  const last = await readLines([bytes], { line: (l, n) => reader.line(l, n), tooLong: (n) => reader.skipped(n, TOO_LONG) },
+  const last = await readLines([bytes], { line: (l, n) => reader.line(l, n), tooLong: (n) => reader.skipped(n, LINE_TOO_LONG) },
     undefined, piece.firstLine);
   const clean = reader.atBoundary();
   reader.end(last);

@@ -4,7 +4,7 @@ import { environmentSecrets } from '../core/redact.js';
 import { catalogFor } from './catalog-for.js';
 import { ExchangeReader } from '../core/exchange-reader.js';
 import { openInput } from '../input/open-input.js';
-import { MAX_LINE_CHARS, readLines } from '../input/read-lines.js';
+import { LINE_TOO_LONG, readLines } from '../input/read-lines.js';
 import { ClassifyStream } from '../render/classify-stream.js';
 import type { ClassificationField } from '../render/classification-json.js';
 import { classifyInParallel, threadsFor } from './classify-parallel.js';
@@ -22,8 +22,6 @@ export interface ClassifyCommandOptions {
   /** Threads per file (JSON and summary output); by default every core for a large regular file. */
   jobs?: number;
 }
-
-const TOO_LONG = `line over ${MAX_LINE_CHARS / 1024 / 1024} MB: skipped; the rest of the input is still read`;
 
 /** Classifies every exchange in the inputs, streaming; returns the worst exit code. */
 export async function runClassify(opts: ClassifyCommandOptions, ctx: CommandContext): Promise<number> {
@@ -62,7 +60,7 @@ export async function runClassify(opts: ClassifyCommandOptions, ctx: CommandCont
         recording: (doc, line) => classifyRecording(doc, input, line, stream),
       });
       const source = await openInput(input, () => io.stdin, from.offset);
-      const handlers = { line: (line: string, n: number) => reader.line(line, n), tooLong: (n: number) => reader.skipped(n, TOO_LONG) };
+      const handlers = { line: (line: string, n: number) => reader.line(line, n), tooLong: (n: number) => reader.skipped(n, LINE_TOO_LONG) };
       reader.end(await readLines(source, handlers, drain, from.firstLine));
     } catch (e) {
       if (!(e instanceof InputError) && !(e as NodeJS.ErrnoException).code) throw e;

@@ -3,6 +3,9 @@ import { StringDecoder } from 'node:string_decoder';
 /** The longest line kept, in characters; a longer one is read to its end and dropped, so memory stays flat. */
 export const MAX_LINE_CHARS = 16 * 1024 * 1024;
 
+/** The problem reported for a line over MAX_LINE_CHARS. */
+export const LINE_TOO_LONG = `line over ${MAX_LINE_CHARS / 1024 / 1024} MB: skipped; the rest of the input is still read`;
+
 /** What to call as lines are read. */
 export interface LineHandlers {
   /** One line, without its newline; `n` is its 1-based number. */
