@@ -1,8 +1,7 @@
-import { close, open, read } from 'node:fs';
-import { promisify } from 'node:util';
 import { readCurlWriteOut } from '../core/client-lines.js';
 import { isObject } from '../core/fields.js';
 import { tryParseJson } from '../core/json-scanner.js';
+import { readChunks } from './open-input.js';
 
 /** Whole lines of a file that can be read apart from the lines before them; `firstLine` is 1-based. */
 export interface FilePiece {
@@ -30,38 +29,27 @@ const MAX_TRIES = 16;
  * confirms it (ExchangeReader.atBoundary) before the next piece's result is used.
  */
 export async function* filePieces(path: string, pieceBytes: number): AsyncGenerator<FilePiece | FileRest> {
-  // fs.read rather than fs/promises: that module costs the CLI's start-up milliseconds.
-  const fd = await promisify(open)(path, 'r');
-  try {
-    let carry = Buffer.alloc(0);
-    let offset = 0;
-    let firstLine = 1;
-    for (;;) {
-      const block = Buffer.allocUnsafe(pieceBytes);
-      const { bytesRead } = await promisify(read)(fd, block, 0, pieceBytes, offset + carry.length);
-      if (bytesRead === 0) {
-        if (carry.length > 0) yield { bytes: carry, firstLine, offset };
+  let carry: Buffer = Buffer.alloc(0);
+  let offset = 0;
+  let firstLine = 1;
+  for await (const block of readChunks(path, pieceBytes)) {
+    const data = carry.length === 0 ? block : Buffer.concat([carry, block]);
+    const cut = lastCut(data, carry.length);
+    if (cut < 0) {
+      if (data.length >= MAX_PIECE_BYTES) {
+        yield { rest: true, offset, firstLine };
         return;
       }
-      const data = carry.length === 0 ? block.subarray(0, bytesRead) : Buffer.concat([carry, block.subarray(0, bytesRead)]);
-      const cut = lastCut(data, carry.length);
-      if (cut < 0) {
-        if (data.length >= MAX_PIECE_BYTES) {
-          yield { rest: true, offset, firstLine };
-          return;
-        }
-        carry = data;
-        continue;
-      }
-      const piece = data.subarray(0, cut);
-      yield { bytes: piece, firstLine, offset };
-      firstLine += countLines(piece);
-      offset += cut;
-      carry = data.subarray(cut);
+      carry = data;
+      continue;
     }
-  } finally {
-    close(fd, () => {});
+    const piece = data.subarray(0, cut);
+    yield { bytes: piece, firstLine, offset };
+    firstLine += countLines(piece);
+    offset += cut;
+    carry = data.subarray(cut);
   }
+  if (carry.length > 0) yield { bytes: carry, firstLine, offset };
 }
 
 /** The number of newlines in `bytes`. */

@@ -23,7 +23,7 @@ export async function openInput(path: string, stdin: () => AsyncIterable<Uint8Ar
 }
 
 /** The bytes of a file from `start` in chunks of up to `size`, each in a buffer of its own; opened on the first read. */
-export async function* readChunks(path: string, size: number, start = 0): AsyncGenerator<Uint8Array> {
+export async function* readChunks(path: string, size: number, start = 0): AsyncGenerator<Buffer> {
   const fd = await promisify(open)(path, 'r');
   try {
     for (let at = start; ;) {
