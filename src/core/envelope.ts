@@ -1,6 +1,6 @@
 import type { FieldError } from './types.js';
 import { type ErrorMark, findErrorMark, markMessage } from './error-marks.js';
-import { MAX_DEPTH, cutDepth, detailFields, isObject, isPydanticList, nestsDeeper, pickString, pydanticFields } from './fields.js';
+import { MAX_DEPTH, cutDepth, detailFields, isObject, isPydanticList, nestsDeeper, pickString, put, pydanticFields } from './fields.js';
 
 type Json = Record<string, unknown>;
 
@@ -118,12 +118,6 @@ function readProblem(env: Envelope, body: Json): void {
 const ENVELOPE_SET: ReadonlySet<string> = new Set(ENVELOPE_KEYS);
 const MESSAGE_SET: ReadonlySet<string> = new Set(MESSAGE_KEYS);
 const DETAIL_META: ReadonlySet<string> = new Set([...REQUEST_ID_KEYS, ...RETRY_AFTER_KEYS]);
-
-/** Sets a key of the details; a "__proto__" key from the body stays data instead of replacing the prototype. */
-function put(into: Record<string, unknown>, k: string, v: unknown): void {
-  if (k === '__proto__') Object.defineProperty(into, k, { value: v, enumerable: true, writable: true, configurable: true });
-  else into[k] = v;
-}
 
 /** A key that only restates what the classification already carries. */
 function restates(env: Envelope, o: Json, k: string): boolean {

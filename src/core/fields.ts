@@ -7,6 +7,12 @@ export function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Sets a key of an object built from input; a "__proto__" key stays data instead of replacing the prototype. */
+export function put(into: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === '__proto__') Object.defineProperty(into, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else into[k] = v;
+}
+
 /** A short, single-line rendering of a value for messages. */
 export function brief(v: unknown): string {
   const s = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v);

@@ -1,5 +1,5 @@
 import type { Attempt } from './types.js';
-import { isObject } from './fields.js';
+import { isObject, put } from './fields.js';
 import { isSecretName } from './redact.js';
 
 type Json = Record<string, unknown>;
@@ -102,9 +102,7 @@ function masked(v: unknown, depth: number): unknown {
     if (!Object.hasOwn(v, k)) continue;
     const value = (v as Json)[k];
     const kept = isSecretName(k) && (typeof value === 'string' || typeof value === 'number') ? '[REDACTED]' : masked(value, depth + 1);
-    // A "__proto__" key from the input stays data instead of replacing the prototype.
-    if (k === '__proto__') Object.defineProperty(out, k, { value: kept, enumerable: true, writable: true, configurable: true });
-    else out[k] = kept;
+    put(out, k, kept);
   }
   return out;
 }
