@@ -4,6 +4,7 @@ import { InputError } from '../core/errors.js';
 import { fileProblem } from '../core/file-problem.js';
 import type { Redactor } from '../core/redact.js';
 import type { ResponseBody } from './http.js';
+import { writeParts } from './io.js';
 
 /** Where a streamed body goes: queued text or bytes, and a flush that waits while the reader is slow. */
 export interface BodySink {
@@ -42,10 +43,7 @@ export async function pipeBytes(bytes: Buffer, rest: AsyncIterable<Buffer> | nul
   // Latin-1 maps each byte to one character and back, so the masker sees every byte and changes only secrets.
   const masker = redact.stream();
   const write = (text: string) => {
-    const b = Buffer.from(text, 'latin1');
-    // An output that takes only text (a test's) gets the text the bytes decode to.
-    if (sink.outParts) sink.outParts([b]);
-    else sink.out(b.toString('utf8'));
+    writeParts(sink, [Buffer.from(text, 'latin1')]);
   };
   let total = bytes.length;
   write(masker.push(bytes.toString('latin1')));

@@ -24,6 +24,12 @@ export interface Io {
   onInterrupt(handler: (signal?: InterruptSignal) => void): () => void;
 }
 
+/** Writes text and bytes in order: as they are where the output takes bytes, else as the text the bytes decode to. */
+export function writeParts(output: Pick<Io, 'out' | 'outParts'>, parts: (string | Uint8Array)[]): void {
+  if (output.outParts) output.outParts(parts);
+  else output.out(parts.map((p) => (typeof p === 'string' ? p : Buffer.from(p.buffer, p.byteOffset, p.byteLength).toString('utf8'))).join(''));
+}
+
 /** The signals that end a run cleanly (what was recorded is kept) instead of killing it. */
 export type InterruptSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
 const INTERRUPT_SIGNALS: readonly InterruptSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];

@@ -1,4 +1,5 @@
 import type { CommandContext } from './context.js';
+import { writeParts } from '../adapters/io.js';
 import { InputError, UsageError } from '../core/errors.js';
 import { environmentSecrets } from '../core/redact.js';
 import { catalogFor } from './catalog-for.js';
@@ -47,8 +48,7 @@ export async function runClassify(opts: ClassifyCommandOptions, ctx: CommandCont
       const threads = json || opts.summary ? threadsFor(input, opts.jobs) : 1;
       if (threads > 1) {
         const write = async (bytes: Uint8Array) => {
-          if (io.outParts) io.outParts([bytes]);
-          else io.out(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+          writeParts(io, [bytes]);
           await drain();
         };
         const rest = await classifyInParallel(input, threads, await workerSetup(input, opts, ctx), { stream, write });

@@ -1,3 +1,4 @@
+import { writeParts } from '../adapters/io.js';
 import { EXIT, exitCodeFor, worseExit } from '../core/exit.js';
 import type { Catalog } from '../core/catalog.js';
 import { attemptOutcomes } from '../core/attempts.js';
@@ -134,8 +135,7 @@ export class ClassifyStream {
     }
     const { sink } = this;
     if (typeof output === 'string') sink.out(this.count() > 0 ? `\n${output}` : output);
-    else if (sink.outParts) sink.outParts(output);
-    else sink.out(output.map((p) => (typeof p === 'string' ? p : p.toString('utf8'))).join(''));
+    else writeParts(sink, output);
     this.counted(c);
   }
 
