@@ -2,6 +2,7 @@ import type { CommandContext } from './context.js';
 import { EXIT } from '../core/exit.js';
 import { UsageError } from '../core/errors.js';
 import { encodeJson } from '../render/json.js';
+import { humanMs } from '../render/words.js';
 import { INACTIVE_KEYS, SANDBOX_KEYS } from '../sandbox/keys.js';
 import { loadPlayback } from '../sandbox/load-playback.js';
 import { type Sandbox, startSandbox } from '../sandbox/sandbox.js';
@@ -112,8 +113,7 @@ function banner(info: ServeInfo, opts: ServeOptions, recorded: number): string {
     const exchanges = `${recorded} recorded exchange${recorded === 1 ? '' : 's'}`;
     lines.push(`replaying ${exchanges} from ${opts.cassette}, each once, in order per method and path`);
   }
-  const delay = ((opts.slowMs ?? DEFAULT_SLOW_MS) / 1000).toFixed(1);
-  if (opts.scenario === 'slow') lines.push(`scenario slow: every response is delayed by ${delay} s`);
+  if (opts.scenario === 'slow') lines.push(`scenario slow: every response is delayed by ${humanMs(opts.slowMs ?? DEFAULT_SLOW_MS)}`);
   else if (opts.scenario) lines.push(`scenario ${opts.scenario}: ${SCENARIO_SUMMARIES[opts.scenario]}`);
   else if (!opts.cassette) lines.push(`scenario: none (--scenario ${SCENARIOS.join('|')} scripts failures)`);
   if (opts.failRate) lines.push(`fail rate: ${Math.round(opts.failRate * 1000) / 10}% of requests answer 503 SERVICE_UNAVAILABLE`);

@@ -68,6 +68,15 @@ describe('runServe', () => {
     expect(await s.run).toBe(0);
   });
 
+  it('names the delay of --scenario slow as every other duration is named', async () => {
+    for (const [slowMs, shown] of [[undefined, '35 s'], [400, '0.4 s'], [125_000, '2 min 5 s']] as const) {
+      const s = await serve({ scenario: 'slow', slowMs });
+      expect(s.io.stderr()).toContain(`op-errors: scenario slow: every response is delayed by ${shown}\n`);
+      s.stop();
+      expect(await s.run).toBe(0);
+    }
+  });
+
   it('exits 2 with one line when the port is in use', async () => {
     const busy = await sandbox();
     const s = await serve({ port: busy.port });
