@@ -1,5 +1,5 @@
 import type { CommandContext } from './context.js';
-import { EXIT, callVerdict, exitCodeFor, exitForSignal } from '../core/exit.js';
+import { EXIT, exitCodeFor, exitForSignal, finalForCall } from '../core/exit.js';
 import { InputError } from '../core/errors.js';
 import { isIdempotent } from '../core/retry-policy.js';
 import { type BodySink, openBodyFile, pipeBody, pipeBytes } from '../adapters/body-stream.js';
@@ -22,7 +22,7 @@ export async function printOutcome(
   const { io } = ctx;
   const err = (s: string) => io.err(redact.text(s));
   const { last } = outcome;
-  const final = callVerdict(outcome.final, outcome.stop);
+  const final = finalForCall(outcome.final, outcome.stop);
   const verdict = outcome.stop === 'unsafe-method' ? notRetriedVerdict(call.method) : undefined;
   const attempts = outcome.steps.map((s) => s.record);
   if (outcome.stop === 'interrupted') err(`op-errors: interrupted during the wait after attempt ${attempts.length}\n`);

@@ -1,5 +1,5 @@
 import type { CommandContext } from './context.js';
-import { callVerdict, exitCodeFor } from '../core/exit.js';
+import { exitCodeFor, finalForCall } from '../core/exit.js';
 import { VERSION } from '../adapters/version.js';
 import { readAllText, withEnv } from '../adapters/io.js';
 import { CassetteRecorder } from '../adapters/cassette-recorder.js';
@@ -74,7 +74,7 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
     printPage(outcome, page, body, opts, ctx, redact);
     if (next === null) {
       if (!ctx.json && !opts.silent && !opts.bodyOnly) io.err(`op-errors: ${pages} pages, ${items} items\n`);
-      return exitCodeFor(callVerdict(outcome.final, outcome.stop));
+      return exitCodeFor(finalForCall(outcome.final, outcome.stop));
     }
     page = { ...page, url: next };
   }
@@ -84,7 +84,7 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
 function printPage(outcome: LoopOutcome<HttpResult>, page: PreparedCall, body: unknown, opts: CallOptions, ctx: CommandContext, redact: Redactor): void {
   if (ctx.json) {
     const attempts = outcome.steps.map((s) => s.record);
-    const final = callVerdict(outcome.final, outcome.stop);
+    const final = finalForCall(outcome.final, outcome.stop);
     ctx.io.out(redact.text(encodeJson(callJson(final, page.method, redact.url(page.url), attempts, outcome.last.attempt.body, null, { stop: outcome.stop }))));
   } else if (!opts.silent) {
     for (const item of pageItems(body) ?? []) ctx.io.out(redact.text(encodeJson(item, opts.bodyOnly ? 'line' : 'pretty')));

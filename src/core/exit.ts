@@ -25,7 +25,7 @@ export function exitForSignal(signal: string | undefined): number {
  * safe, so an outcome that was not retried because the method is not idempotent is not retryable (its `retry`
  * keeps the code's rule).
  */
-export function callVerdict(c: Classification, stop: string): Classification {
+export function finalForCall(c: Classification, stop: string): Classification {
   return stop === 'unsafe-method' && c.retryable ? { ...c, retryable: false } : c;
 }
 
