@@ -25,11 +25,14 @@ export async function acquireLock(path: string, shown: string, waitMs = LOCK_WAI
       const code = (e as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST') throw new InputError(`cannot lock ${shown} for recording (${path}): ${code ?? (e as Error).message}`);
     }
-    const owner = await staleOwner(path);
+    const owner = await lockState(path);
     // Another recorder taking it over at the same moment is given the few milliseconds that takes.
-    if (owner === 'stale' && (await takeOver(path))) continue;
+    if (owner.stale && (await takeOver(path))) continue;
     if (Date.now() - start > waitMs) {
-      throw new InputError(`${shown} is locked by op-errors process ${typeof owner === 'number' ? owner : '(unknown)'} (${path}); remove the lock if that process is gone`);
+      const who = `op-errors process ${owner.pid ?? '(unknown)'}`;
+      throw new InputError(owner.stale
+        ? `${shown} is locked by ${who}, which is no longer running (${path}); remove the lock`
+        : `${shown} is locked by ${who} (${path}); remove the lock if that process is gone`);
     }
     await new Promise((r) => setTimeout(r, POLL_MS));
   }
@@ -52,23 +55,26 @@ async function takeOver(path: string): Promise<boolean> {
     return false;
   }
   try {
-    if ((await staleOwner(path)) === 'stale') await rm(path, { force: true });
+    if ((await lockState(path)).stale) await rm(path, { force: true });
     return true;
   } finally {
     await rm(guard, { force: true });
   }
 }
 
-/** 'stale' when the lock's owner is gone, else the owner's PID (null while it has not been written yet). */
-async function staleOwner(path: string): Promise<'stale' | number | null> {
+/**
+ * Who holds a lock: the owner's PID (null when the file is gone, released or taken over, or holds no PID yet) and
+ * whether the lock is stale: its owner is no longer running, or never wrote its PID and has long been silent.
+ */
+async function lockState(path: string): Promise<{ pid: number | null; stale: boolean }> {
   const text = await readFile(path, 'utf8').catch(() => null);
   // Gone already: released, or removed by another recorder's takeover; the next try creates it.
-  if (text === null) return null;
+  if (text === null) return { pid: null, stale: false };
   const pid = Number.parseInt(text, 10);
-  if (Number.isInteger(pid) && pid > 0) return isRunning(pid) ? pid : 'stale';
+  if (Number.isInteger(pid) && pid > 0) return { pid, stale: !isRunning(pid) };
   // A lock without a PID is either being written this instant or was left by a process that died right then.
   const age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => 0);
-  return age > NO_PID_STALE_MS ? 'stale' : null;
+  return { pid: null, stale: age > NO_PID_STALE_MS };
 }
 
 function isRunning(pid: number): boolean {

@@ -25,4 +25,13 @@ describe('the cassette lock', () => {
     }
     expect(overlaps).toBe(0);
   });
+
+  it('names the PID of an owner that is gone when the lock cannot be taken over in time', async () => {
+    const lock = join(mkdtempSync(join(tmpdir(), 'op-lock-')), 'c.json.lock');
+    writeFileSync(lock, '4194000\n');
+    // Another recorder is taking it over (its guard is fresh), so this one waits and gives up.
+    writeFileSync(`${lock}.takeover`, '');
+    await expect(acquireLock(lock, 'c.json', 0)).rejects.toThrow(
+      `c.json is locked by op-errors process 4194000, which is no longer running (${lock}); remove the lock`);
+  });
 });
