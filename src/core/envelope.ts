@@ -1,5 +1,5 @@
 import type { FieldError } from './types.js';
-import { type ErrorMark, findErrorMark, markMessage } from './error-marks.js';
+import { type ErrorMark, MESSAGE_KEYS, findErrorMark, markMessage } from './error-marks.js';
 import { MAX_DEPTH, cutDepth, detailFields, isObject, isPydanticList, nestsDeeper, pickString, put, pydanticFields } from './fields.js';
 
 type Json = Record<string, unknown>;
@@ -27,7 +27,9 @@ export interface Envelope {
 const CODE_LIKE = /^[A-Z][A-Z0-9_]*[A-Z0-9]$/;
 const REQUEST_ID_KEYS = ['request_id', 'requestId', 'requestID'] as const;
 const RETRY_AFTER_KEYS = ['retry_after', 'retryAfter'] as const;
-const MESSAGE_KEYS = ['message', 'error_description', 'msg', 'title'] as const;
+/** The keys a body's own message is read from first; `detail` is read apart (problem+json), the rest of MESSAGE_KEYS
+ * only where a mark says the body is an error. */
+const OWN_MESSAGE_KEYS = ['message', 'error_description', 'msg', 'title'] as const;
 const ENVELOPE_KEYS = ['code', 'message', 'error', 'details', 'success', ...REQUEST_ID_KEYS, ...RETRY_AFTER_KEYS];
 
 /** Reads any of the documented error envelopes from a parsed JSON body. */
@@ -45,9 +47,9 @@ export function readEnvelope(body: unknown, contentType = ''): Envelope {
   const inner = isObject(body.error) ? body.error : null;
   const source = inner ?? body;
   readCode(env, body, inner);
-  env.message = inner ? pickString(inner, MESSAGE_KEYS) : null;
+  env.message = inner ? pickString(inner, OWN_MESSAGE_KEYS) : null;
   if (!env.message && typeof body.error === 'string' && body.error !== env.code) env.message = body.error;
-  env.message ??= pickString(body, MESSAGE_KEYS);
+  env.message ??= pickString(body, OWN_MESSAGE_KEYS);
   if (typeof body.detail === 'string') {
     env.message = env.message && env.message !== body.title ? env.message : body.detail;
   } else if (isPydanticList(body.detail)) setPydantic(env, body.detail);
@@ -58,7 +60,10 @@ export function readEnvelope(body: unknown, contentType = ''): Envelope {
   if (problem) readProblem(env, body);
   collectDetails(env, body, inner, problem);
   const mark = findErrorMark(body);
+  const collectedFor = env.message;
   if (mark) adoptMark(env, mark, contentType);
+  // A message the mark gave was not known when the details were collected.
+  if (env.message !== collectedFor) dropRestated(env);
   env.isError = mark !== null || env.code !== null || env.explicitFailure || env.fields.length > 0 ||
     typeof body.detail === 'string' || problem;
   return env;
@@ -122,6 +127,13 @@ const DETAIL_META: ReadonlySet<string> = new Set([...REQUEST_ID_KEYS, ...RETRY_A
 /** A key that only restates what the classification already carries. */
 function restates(env: Envelope, o: Json, k: string): boolean {
   return ENVELOPE_SET.has(k) || (MESSAGE_SET.has(k) && o[k] === env.message);
+}
+
+/** Leaves out of the details a message key that only restates the message. */
+function dropRestated(env: Envelope): void {
+  const { details, message } = env;
+  if (message === null) return;
+  for (const k of MESSAGE_KEYS) if (details[k] === message) delete details[k];
 }
 
 /** A key of the body itself that a field of the classification was read from. */

@@ -17,7 +17,8 @@ const FLAG_NAMES: ReadonlySet<string> = new Set(['success', 'ok']);
 const LEVEL_NAMES: ReadonlySet<string> = new Set(['level', 'levelname', 'severity']);
 const JSEND_FAILURES: ReadonlySet<string> = new Set(['error', 'fail']);
 const ERROR_LEVELS: ReadonlySet<string> = new Set(['error', 'err', 'fatal', 'critical', 'crit', 'alert', 'emerg', 'emergency']);
-const MESSAGE_KEYS = ['message', 'error_description', 'msg', 'title', 'detail', 'faultstring', 'description'] as const;
+/** Every key an error's message is read from; a detail under one of them that equals the message restates it. */
+export const MESSAGE_KEYS = ['message', 'error_description', 'msg', 'title', 'detail', 'faultstring', 'description'] as const;
 /** Objects searched below the body (data.result.payload.error is found); arrays are collections, not wrappers. */
 const MAX_WRAPPERS = 3;
 /**

@@ -67,6 +67,20 @@ describe('classify: envelopes', () => {
     expect(c.requestId).toBe('req_1');
   });
 
+  it('does not repeat in details the message it surfaced, whichever key held it', () => {
+    const bodies = [
+      { ok: false, description: 'Order not found' },
+      { error: { description: 'Order not found', reason: 'gone' } },
+      { code: 'ORDER_NOT_FOUND', msg: 'Order not found', description: 'Order not found' },
+    ];
+    for (const body of bodies) {
+      const c = classify(res(404, body), opts);
+      expect(c.message).toBe('Order not found');
+      expect(Object.values(c.details)).not.toContain('Order not found');
+    }
+    expect(classify(res(404, { ok: false, description: 'Order not found', note: 'kept' }), opts).details).toEqual({ ok: false, note: 'kept' });
+  });
+
   it('takes the request id from the X-Request-Id header when the body has none', () => {
     expect(classify(res(500, {}, { 'x-request-id': 'abc' }), opts).requestId).toBe('abc');
   });
