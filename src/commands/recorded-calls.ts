@@ -23,18 +23,18 @@ export interface CallsRead {
 /**
  * Streams every recorded call of the given files and folders ("-": stdin) to `visit`, in order. A file that
  * cannot be read, and a line that holds no recording, is reported on stderr and the others are still read.
- * `visit` returning false stops the reading; `onFile` is told before each file is opened.
+ * `visit` returning false stops the reading. `showProgress`, told before each file is opened, writes a progress line
+ * (no newline) on a terminal when there is more than one file: messages then start on a line of their own.
  */
 export async function readRecordedCalls(
   paths: string[], io: RecordingsIo,
   visit: (call: RecordedCall, file: string, at: FileProgress) => Promise<boolean | void> | boolean | void,
-  onFile?: (at: FileProgress) => void,
+  showProgress?: (at: FileProgress) => void,
 ): Promise<CallsRead> {
   const { files, problems } = await expandInputs(paths);
   for (const p of problems) io.err(`op-errors: ${p}\n`);
   let exit: number = problems.length > 0 ? EXIT.USAGE : EXIT.OK;
-  // Past a progress line on a terminal, a message starts on a line of its own.
-  const lead = io.stderrIsTTY && files.length > 1 ? '\n' : '';
+  const lead = showProgress && io.stderrIsTTY && files.length > 1 ? '\n' : '';
   const fileFailed = (e: unknown): null => {
     if (!(e instanceof InputError)) throw e;
     io.err(`${lead}op-errors: ${e.message}\n`);
@@ -43,7 +43,7 @@ export async function readRecordedCalls(
   };
   for (const [index, file] of files.entries()) {
     const at = { index, count: files.length };
-    onFile?.(at);
+    showProgress?.(at);
     const recording = await openRecording(file, undefined, () => readAllText(io.stdin)).catch(fileFailed);
     if (!recording) continue;
     try {

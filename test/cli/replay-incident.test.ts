@@ -73,6 +73,19 @@ describe('replay --suggest-policy', () => {
     expect(JSON.parse(io.stdout()).calls).toHaveLength(5);
   });
 
+  it('starts a message about a file on its own line, with no blank line before it when no progress is shown, on a terminal', async () => {
+    const { dir, file } = incident();
+    const broken = join(dir, 'broken.har');
+    writeFileSync(broken, '{"log": ');
+    const io = createTestIo({ env: { XDG_CONFIG_HOME: '/nonexistent' }, stderrIsTTY: true });
+    expect(await main(['replay', file, broken, '--suggest-policy'], io)).toBe(2);
+    expect(io.stderr()).toMatch(/^op-errors: [^\n]*broken\.har/);
+    // replay itself shows which file it reads: the message ends that progress line.
+    const replay = createTestIo({ env: { XDG_CONFIG_HOME: '/nonexistent' }, stderrIsTTY: true });
+    expect(await main(['replay', file, broken], replay)).toBe(2);
+    expect(replay.stderr()).toMatch(/\rop-errors: reading 2\/2 files[^\n]*\nop-errors: [^\n]*broken\.har/);
+  });
+
   it('is the same for the same seed, and refuses flags that fix the policy itself', async () => {
     const { file } = incident();
     const a = await run(['replay', file, '--suggest-policy', '--json', '--target', '0.9', '--runs', '20', '--seed', '7']);

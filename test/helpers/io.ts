@@ -10,7 +10,7 @@ export interface TestIo extends Io {
 
 /** Creates a TestIo; `input` is what stdin yields (in chunks of `chunkSize`). */
 export function createTestIo(options: {
-  input?: string | Buffer; stdinIsTTY?: boolean; stdoutIsTTY?: boolean; env?: Record<string, string>;
+  input?: string | Buffer; stdinIsTTY?: boolean; stdoutIsTTY?: boolean; stderrIsTTY?: boolean; env?: Record<string, string>;
   now?: number; chunkSize?: number; columns?: number; cwd?: string;
 } = {}): TestIo {
   let out = '';
@@ -28,7 +28,7 @@ export function createTestIo(options: {
     stdin: stdin(),
     stdinIsTTY: options.stdinIsTTY ?? false,
     stdoutIsTTY: options.stdoutIsTTY ?? false,
-    stderrIsTTY: false,
+    stderrIsTTY: options.stderrIsTTY ?? false,
     columns: options.columns,
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
