@@ -37,7 +37,7 @@ export function renderClassification(
   // A status the user gave with --status needs no note; one taken from the catalog does.
   if (c.statusSource === 'catalog') row('Status', `${c.status} (documented status; the input had none)`);
   if (c.message) row('Message', c.message.length > MAX_MESSAGE ? `${c.message.slice(0, MAX_MESSAGE)}… (${c.message.length} characters; --json has all)` : c.message);
-  if (c.fix) lines.push(`  ${theme.bold('Fix'.padEnd(13))}${recurring(`${width}\n${c.fix}`, () => wrap(c.fix!, width, ' '.repeat(15)))}`);
+  if (c.fix) lines.push(`  ${theme.bold('Fix'.padEnd(13))}${recurring(JSON.stringify(['fix', width, c.fix]), () => wrap(c.fix!, width, ' '.repeat(15)))}`);
   // The server's wait is shown as given; under "do not retry" it must not read as advice to repeat the request.
   if (c.retryAfter !== null) {
     row('Retry after', humanSeconds(c.retryAfter) + (c.retry === 'none' ? ' (sent by the server; the same request will still fail)' : ''));
@@ -55,7 +55,8 @@ export function renderClassification(
     const fixes = c.fields.some((f) => f.fix);
     const head = (fixes ? ['Field', 'Problem', 'Fix'] : ['Field', 'Problem']).map((h) => theme.bold(h));
     const rows = c.fields.map((f) => (fixes ? [f.field, f.message, f.fix ?? ''] : [f.field, f.message]));
-    const key = `${width}\n${theme.level}\n${rows.map((r) => r.join('\t')).join('\n')}`;
+    // JSON keeps cells apart whatever they hold: joined by tabs, two tables could share a key.
+    const key = JSON.stringify(['fields', width, theme.level, rows]);
     out += recurring(key, () => `${renderTable(head, rows, [], width - 2).split('\n').map((l) => `  ${l}`).join('\n')}\n`);
   }
   return out + attemptLine(attempts, theme);
