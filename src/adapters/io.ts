@@ -1,5 +1,7 @@
 import { fstatSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { InputError } from '../core/errors.js';
+import { fileProblem } from '../core/file-problem.js';
 
 /** Everything a command may touch outside itself; tests pass their own. */
 export interface Io {
@@ -94,7 +96,8 @@ export function createProcessIo(): Io {
     },
     err: (text) => void process.stderr.write(text),
     get stdin() {
-      return process.stdin;
+      // Node reads a folder given as stdin (`< /`) as empty input: it is named instead.
+      return isFolder(0) ? folderStdin() : process.stdin;
     },
     stdinIsTTY: isTerminal(0),
     stdoutIsTTY: outIsTTY,
@@ -141,6 +144,19 @@ function isTerminal(fd: number): boolean {
     return false;
   }
   return (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
+}
+
+function isFolder(fd: number): boolean {
+  try {
+    return fstatSync(fd).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The stdin of a run whose stdin is a folder: reading it fails as reading a folder given by name does. */
+async function* folderStdin(): AsyncGenerator<Uint8Array> {
+  throw new InputError(fileProblem('stdin', { code: 'EISDIR' }));
 }
 
 let devNullRdev: number | null | undefined;

@@ -49,6 +49,8 @@ export async function loadRecording(file: string, readStdin?: () => Promise<stri
   try {
     text = file === '-' && readStdin ? await readStdin() : await readFile(file, 'utf8');
   } catch (e) {
+    // Stdin that cannot be read says so itself.
+    if (e instanceof InputError) throw e;
     throw new InputError(fileProblem(file, e));
   }
   const trimmed = text.trimStart();

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +29,21 @@ describe('one wording and exit code per mistake, whatever the command', () => {
     const r = await runBin(args);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(new RegExp(`cannot read ${dir.replace(/[.]/g, '\\.')}: it is a folder\\n$`));
+  });
+
+  it.each([
+    [['classify']],
+    [['replay', '-']],
+    [['call', 'POST', '/orders', '--base-url', 'http://127.0.0.1:9/api/v1', '-d', '@-']],
+  ])('a folder as stdin: %j', async (args) => {
+    const folder = openSync(dir, 'r');
+    try {
+      const r = await runBin(args, { stdinFd: folder });
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/^op-errors: (-d @-: )?cannot read stdin: it is a folder\n$/);
+    } finally {
+      closeSync(folder);
+    }
   });
 
   it('replays the other files when one is missing, and reads a recording from stdin with "-"', async () => {

@@ -14,6 +14,8 @@ export interface BinResult {
 /** What a run may be given: stdin, environment, folder, and a watcher of stderr as it arrives (to send a signal). */
 export interface BinOptions {
   input?: string;
+  /** A file descriptor to give as stdin instead of `input` (a folder opened for reading). */
+  stdinFd?: number;
   env?: Record<string, string>;
   cwd?: string;
   onStderr?: (soFar: string, child: ChildProcess) => void;
@@ -26,7 +28,7 @@ export function runBin(args: string[], options: BinOptions = {}): Promise<BinRes
   delete env.COLUMNS;
   Object.assign(env, { NO_COLOR: '1', XDG_CONFIG_HOME: '/nonexistent', OPENPROSPECT_API_KEY: 'lnc_test_conventions000000' }, options.env);
   const child = spawn(process.execPath, [BIN, ...args], {
-    env, cwd: options.cwd, stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    env, cwd: options.cwd, stdio: [options.stdinFd ?? (options.input === undefined ? 'ignore' : 'pipe'), 'pipe', 'pipe'],
   });
   if (options.input !== undefined) child.stdin!.end(options.input);
   let out = '';
