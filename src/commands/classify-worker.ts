@@ -1,7 +1,7 @@
 // The worker of `classify --jobs`: a worker thread running the bundled CLI calls serveClassifyPieces, which
 // classifies the pieces of a file it is sent and answers, per piece, the output bytes, the problems and the counts.
 import { createRequire } from 'node:module';
-import { ByteQueue } from '../adapters/io.js';
+import { ByteQueue } from '../adapters/byte-queue.js';
 import type { Catalog } from '../core/catalog.js';
 import { ExchangeReader } from '../core/exchange-reader.js';
 import { Redactor } from '../core/redact.js';
