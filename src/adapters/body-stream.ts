@@ -35,19 +35,26 @@ export async function pipeBody(
 }
 
 /**
- * Passes a body of data (an export, an image) through byte for byte: decoding it as text would replace what is
- * not UTF-8. `rest` is null when `bytes` is the whole body. Returns the number of bytes written.
+ * Passes a body of data (an export, an image, text in another charset) through byte for byte, secrets masked:
+ * decoding it as UTF-8 would replace what is not. `rest` is null when `bytes` is the whole body.
  */
-export async function pipeBytes(bytes: Buffer, rest: AsyncIterable<Buffer> | null, sink: BodySink): Promise<number> {
-  // An output that takes only text (a test's) gets the text the bytes decode to.
-  const write = (b: Buffer) => (sink.outParts ? sink.outParts([b]) : sink.out(b.toString('utf8')));
+export async function pipeBytes(bytes: Buffer, rest: AsyncIterable<Buffer> | null, sink: BodySink, redact: Redactor): Promise<number> {
+  // Latin-1 maps each byte to one character and back, so the masker sees every byte and changes only secrets.
+  const masker = redact.stream();
+  const write = (text: string) => {
+    const b = Buffer.from(text, 'latin1');
+    // An output that takes only text (a test's) gets the text the bytes decode to.
+    if (sink.outParts) sink.outParts([b]);
+    else sink.out(b.toString('utf8'));
+  };
   let total = bytes.length;
-  write(bytes);
+  write(masker.push(bytes.toString('latin1')));
   for await (const chunk of rest ?? []) {
     total += chunk.length;
-    write(chunk);
+    write(masker.push(chunk.toString('latin1')));
     await sink.flush();
   }
+  write(masker.end());
   await sink.flush();
   return total;
 }

@@ -53,7 +53,7 @@ function redacting(io: Io): Io {
   const redact = new Redactor(secrets);
   // Object.create keeps the lazy stdin getter lazy: spreading would create process.stdin at once.
   const wrapped: Partial<Io> = { out: (s) => io.out(redact.text(s)), err: (s) => io.err(redact.text(s)) };
-  // Byte parts come from the catalog and never hold a secret; only the text parts need masking.
+  // Byte parts are the catalog's, or a body that call has already masked with these secrets and its own.
   if (io.outParts) wrapped.outParts = (parts) => io.outParts!(parts.map((p) => (typeof p === 'string' ? redact.text(p) : p)));
   return Object.assign(Object.create(io) as Io, wrapped);
 }

@@ -3,7 +3,7 @@ import { EXIT, callVerdict, exitCodeFor, exitForSignal } from '../core/exit.js';
 import { isIdempotent } from '../core/retry-policy.js';
 import { type BodySink, openBodyFile, pipeBody, pipeBytes } from '../adapters/body-stream.js';
 import type { HttpResult, ResponseBody } from '../adapters/http.js';
-import { bodyWarnings, isBinaryBody } from '../core/body-check.js';
+import { bodyKind, bodyWarnings } from '../core/body-check.js';
 import type { Redactor } from '../core/redact.js';
 import type { LoopOutcome } from '../core/retry-loop.js';
 import { callJson, callJsonAround, prettyBody, renderCall } from '../render/call.js';
@@ -31,10 +31,11 @@ export async function printOutcome(
   const long = last.body;
   const warnings = bodyWarnings(last.attempt, final, long !== null);
   if (!opts.silent) for (const w of warnings) err(`op-errors: warning: ${w}\n`);
-  // Data (an export, an image) goes to -o and --body-only byte for byte; only text is decoded and masked. It
-  // is not printed among the verdict's text, where its bytes could drive the terminal.
-  const binary = last.attempt.status !== null && isBinaryBody(last.attempt.headers['content-type'], last.bytes);
-  const withheld = binary && !opts.output && !opts.bodyOnly;
+  // Data (an export, an image) and text in another charset go to -o and --body-only byte for byte, secrets
+  // masked; data is not printed among the verdict's text, where its bytes could drive the terminal.
+  const kind = last.attempt.status === null ? 'text' : bodyKind(last.attempt.headers['content-type'], last.bytes);
+  const binary = kind !== 'text';
+  const withheld = kind === 'data' && !opts.output && (ctx.json || !opts.bodyOnly);
   const extra = {
     ...(withheld ? { bodyWithheld: WITHHELD } : {}),
     stop: outcome.stop, redirects: last.redirects.map((h) => redactHop(h, redact)), ...(warnings.length > 0 ? { warnings } : {}),
@@ -43,7 +44,7 @@ export async function printOutcome(
   let broke: NodeJS.ErrnoException | null = null;
   const pipe = (from: ResponseBody, sink: BodySink, encode?: (text: string) => string) =>
     pipeBody(from, sink, redact, encode).then(() => null, (e: NodeJS.ErrnoException) => e);
-  const raw = (sink: BodySink) => pipeBytes(last.bytes, long?.rest ?? null, sink).then(() => null, (e: NodeJS.ErrnoException) => e);
+  const raw = (sink: BodySink) => pipeBytes(last.bytes, long?.rest ?? null, sink, redact).then(() => null, (e: NodeJS.ErrnoException) => e);
   if (bodyFile) {
     // -o: the whole body goes to the file, whatever its size; the terminal keeps the verdict.
     if (binary) broke = await raw(bodyFile);

@@ -8,7 +8,7 @@ import type { HttpResult } from '../adapters/http.js';
 import { UsageError } from '../core/errors.js';
 import { tryParseJson } from '../core/json-scanner.js';
 import { nextPageUrl, pageItems } from '../core/pagination.js';
-import { Redactor } from '../core/redact.js';
+import { Redactor, environmentSecrets } from '../core/redact.js';
 import type { LoopOutcome } from '../core/retry-loop.js';
 import { callJson } from '../render/call.js';
 import { encodeJson } from '../render/json.js';
@@ -49,7 +49,8 @@ async function callOnce(opts: CallOptions, ctx: CommandContext): Promise<number>
   const catalog = await catalogFor(ctx);
   const config = opts.sandbox ? { ...loaded?.config, apiKeyEnv: undefined, baseUrl: undefined } : loaded?.config ?? null;
   const call = await prepareCall(opts, config, io.env, { readStdin: () => readAllText(io.stdin), stdinIsTTY: io.stdinIsTTY }, VERSION);
-  const redact = new Redactor(call.secrets);
+  // The environment's secrets too: a body written byte for byte passes no other masking on its way out.
+  const redact = new Redactor([...call.secrets, ...environmentSecrets(io.env)]);
   const warn = (w: string) => void (opts.silent || io.err(redact.text(`op-errors: warning: ${w}\n`)));
   call.warnings.forEach(warn);
   // The cassette is checked and its lock taken before anything is sent, so a bad path loses no response.

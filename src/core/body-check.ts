@@ -22,13 +22,17 @@ export function bodyWarnings(attempt: Attempt, c: Classification, truncated: boo
 }
 
 /**
- * Whether a body is data rather than text (an export, an image, a gzip file): its declared type is not a text
- * type, or its bytes are not UTF-8. Such a body is written byte for byte, never decoded.
+ * What a body's bytes are: `text` (UTF-8 text, decoded and shown), `other-text` (a text type in another
+ * charset, such as ISO-8859-1: shown as best it decodes, written byte for byte), or `data` (not a text type,
+ * or no type and not UTF-8: an export, an image, a gzip file; written byte for byte, never shown).
  */
-export function isBinaryBody(contentType: string | undefined, bytes: Uint8Array): boolean {
+export function bodyKind(contentType: string | undefined, bytes: Uint8Array): 'text' | 'other-text' | 'data' {
+  if (bytes.length === 0) return 'text';
   const type = (contentType ?? '').toLowerCase().split(';')[0].trim();
-  if (type !== '' && !/^text\/|[/+](json|xml|javascript|yaml|x-ndjson|x-www-form-urlencoded)$/.test(type)) return true;
-  return !isUtf8Prefix(bytes);
+  const textType = /^text\/|[/+](json|xml|javascript|yaml|x-ndjson|x-www-form-urlencoded)$/.test(type);
+  if (type !== '' && !textType) return 'data';
+  if (isUtf8Prefix(bytes)) return 'text';
+  return textType ? 'other-text' : 'data';
 }
 
 /** Whether bytes are UTF-8; a character cut at the very end (a prefix of a longer body) is allowed. */

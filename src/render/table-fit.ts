@@ -58,7 +58,9 @@ function thin(choices: number[][]): void {
   const combinations = () => choices.slice(0, -1).reduce((n, c) => n * c.length, 1);
   while (combinations() > MAX_COMBINATIONS) {
     const longest = choices.slice(0, -1).reduce((a, c) => (c.length > a.length ? c : a));
-    const kept = longest.filter((_, i) => i % 2 === 0 || i === longest.length - 1);
+    // With two choices left halving keeps both: such a column keeps its narrowest, which always fits, and
+    // the room left over is handed out afterwards.
+    const kept = longest.length <= 2 ? [longest[0]] : longest.filter((_, i) => i % 2 === 0 || i === longest.length - 1);
     longest.splice(0, longest.length, ...kept);
   }
 }

@@ -24,9 +24,9 @@ async function serveBytes(bytes: Buffer, type: string | null): Promise<string> {
 }
 
 /** Runs the CLI and keeps its stdout as bytes. */
-function runRaw(args: string[]): Promise<{ code: number | null; out: Buffer; err: string }> {
+function runRaw(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: Buffer; err: string }> {
   const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, NO_COLOR: '1', XDG_CONFIG_HOME: '/nonexistent', OPENPROSPECT_API_KEY: 'lnc_test_binary00000000000' },
+    env: { ...process.env, NO_COLOR: '1', XDG_CONFIG_HOME: '/nonexistent', OPENPROSPECT_API_KEY: 'lnc_test_binary00000000000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const out: Buffer[] = [];
@@ -66,5 +66,15 @@ describe('a body of data is written byte for byte', () => {
     expect(human.out.toString('utf8')).toMatch(/✔ 200 OK\n\n\(binary data, not shown: --body-only or -o FILE writes it byte for byte\)\n$/);
     const json = JSON.parse((await runRaw(['--json', 'call', url])).out.toString('utf8'));
     expect(json).toMatchObject({ ok: true, status: 200, body: null, bodyWithheld: expect.stringContaining('-o FILE') });
+  });
+
+  it('masks secrets in bytes written as they came: text in another charset, and data, past the 1 MiB prefix', async () => {
+    const secret = 'tok_binary_s3cret_value_42';
+    const latin1 = Buffer.concat([Buffer.from('caf\xe9 \xfcber '.repeat(100_000), 'latin1'), Buffer.from(secret), Buffer.from(' fin\xe9', 'latin1')]);
+    const url = await serveBytes(latin1, 'text/plain; charset=iso-8859-1');
+    const r = await runRaw(['call', url, '--body-only'], { MY_TOKEN: secret });
+    expect(r.code).toBe(0);
+    expect(r.out.includes(Buffer.from(secret))).toBe(false);
+    expect(r.out.equals(Buffer.from(latin1.toString('latin1').replace(secret, '[REDACTED]'), 'latin1'))).toBe(true);
   });
 });

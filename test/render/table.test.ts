@@ -58,6 +58,14 @@ describe('renderTable', () => {
     }
   });
 
+  it('fits a table of many columns, each with few width choices (it once looped for ever)', () => {
+    // Twelve columns of two words each: every column has two widths that matter, 2^11 combinations in all.
+    const head = Array.from({ length: 12 }, (_, c) => `Column ${c}`);
+    const rows = [head.map((_, c) => `value${c} wrapped${c}`)];
+    const out = renderTable(head, rows, [], 160);
+    for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(160);
+  });
+
   it('gives the room to the column that needs it: a sentence is not squeezed while a path and a code keep full width', () => {
     const head = ['Method', 'Path', 'Attempts', 'Status', 'Code', 'Verdict'];
     const rows = [
