@@ -60,5 +60,5 @@ export async function throughput({ bin, tmp, sizesMb, runs }) {
       `${fmt(m.summary.median)} (${x(m.summary.median, m.json.median)}) | ${fmt(m.human.median)} (${x(m.human.median, m.json.median)}) | ` +
       `${Math.max(m.fields.rss, m.summary.rss, m.human.rss).toFixed(0)} MB |`),
   ];
-  return { table, rows };
+  return { table, rows, modes };
 }
