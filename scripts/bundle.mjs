@@ -16,8 +16,8 @@ const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/
 /**
  * The built-ins that modules evaluated on every start import (commander requires child_process, which loads
  * net and the stream modules; the config search and chalk use os and tty) become objects whose properties
- * require them on first use: a command that never touches them no longer loads them, about 4 ms of every
- * start. The other built-ins are imported only by modules that load when used.
+ * require them on first use, so that a command that never touches them does not pay for loading them, about
+ * 4 ms of every start. The other built-ins are imported only by modules that load when used.
  */
 const LAZY_AT_START = ['child_process', 'fs/promises', 'os', 'tty', 'string_decoder'];
 
@@ -111,7 +111,9 @@ function ownSourcesOnly(file) {
     read[0] = 0;
     written[0] = 0;
     const kept = [];
-    let unmapped = true;
+    // A line that starts in a package's code must say so: a line with no segment before its first one would
+    // be read as the end of the previous line's last mapping, which may be ours.
+    let unmapped = false;
     for (const segment of line.split(',')) {
       if (segment === '') continue;
       const fields = decodeVlq(segment);

@@ -38,4 +38,7 @@ async function writeCaches() {
   for (const [file, vendor] of scripts) if (file !== BUNDLE) writeFileSync(`${file}.cache`, vendor.script.createCachedData());
 }
 
-writeCaches();
+writeCaches().catch((e) => {
+  console.error(`code-cache: ${e.message}`);
+  process.exit(1);
+});

@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url);
 /**
  * Each of `names` (Node built-ins, or CommonJS packages whose exports are a plain object) becomes an object
  * whose properties require the module on first use: code that imports it at its top but touches it only
- * in some paths no longer pays for loading it on every start. `callThrough` names functions, per module,
+ * in some paths does not pay for loading it on every start. `callThrough` names functions, per module,
  * that are read on every use but seldom called: reading one gives a function that loads the module when called.
  */
 export function lazyModules(names, callThrough = {}) {
