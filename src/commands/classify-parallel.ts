@@ -10,7 +10,7 @@ import type { PieceReply, PieceRequest, WorkerSetup } from './classify-worker.js
 // round-robin to worker threads; it writes their output in input order and adds up their counts.
 
 /** The size of a piece: large enough that messages cost nothing, small enough that memory stays flat. */
-const PIECE_BYTES = 512 * 1024;
+const PIECE_BYTES = 256 * 1024;
 /** Pieces sent to each worker before the oldest answer is waited for (a bounded queue per worker). */
 const QUEUED_PER_WORKER = 2;
 /** Files smaller than this are read by one thread unless --jobs says otherwise: starting workers costs more. */
