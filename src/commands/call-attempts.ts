@@ -63,6 +63,8 @@ export async function sendWithRetry(call: PreparedCall, o: AttemptOptions): Prom
         if (o.trace || hop.action !== 'followed') err(`op-errors: ${redirectLine(hop, redact)}\n`);
       }
       await o.recorder?.add(interactionOf(r, sent, call, url, redact));
+      // A cassette is JSON rewritten whole on each append: it keeps what the verdict was made from, not gigabytes.
+      if (o.recorder && r.body) err(`op-errors: warning: ${RECORDED_PREFIX}\n`);
       return r;
     });
     return { outcome, signal };
@@ -74,3 +76,5 @@ export async function sendWithRetry(call: PreparedCall, o: AttemptOptions): Prom
     stopListening();
   }
 }
+
+const RECORDED_PREFIX = 'the recording keeps the first 1 MiB of this longer body, the part it was classified from; -o FILE keeps all of it';

@@ -68,6 +68,20 @@ describe('a body longer than op-errors holds streams through whole', () => {
     expect(r.out.length).toBeGreaterThanOrEqual(1024 * 1024);
   });
 
+  it('--record keeps the first MiB, the part the verdict came from, and says so; the output still gets all', async () => {
+    const { url, expected } = await serveLong(2 * 1024 * 1024 + 9, 5);
+    const cassette = join(mkdtempSync(join(tmpdir(), 'op-rec-')), 'long.json');
+    const r = await call({ method: 'GET', target: url, bodyOnly: true, record: cassette });
+    expect(r.code).toBe(0);
+    expect(digest(r.out)).toBe(digest(expected));
+    expect(r.err).toMatch(/warning: the recording keeps the first 1 MiB of this longer body.*-o FILE keeps all of it/);
+    const saved = JSON.parse(readFileSync(cassette, 'utf8')).interactions[0].response.body as string;
+    // The key near the start is masked there too, so the text is a little shorter than the MiB it came from.
+    expect(saved.length).toBeGreaterThan(1024 * 1024 - 64);
+    expect(saved.length).toBeLessThan(expected.length);
+    expect(expected.startsWith(saved)).toBe(true);
+  });
+
   it('the human form shows the verdict first, then the whole body', async () => {
     const { url, expected } = await serveLong(2 * 1024 * 1024, 5);
     const r = await call({ method: 'GET', target: url });
