@@ -37,7 +37,7 @@ export function renderClassification(
   // A status the user gave with --status needs no note; one taken from the catalog does.
   if (c.statusSource === 'catalog') row('Status', `${c.status} (documented status; the input had none)`);
   if (c.message) row('Message', c.message.length > MAX_MESSAGE ? `${c.message.slice(0, MAX_MESSAGE)}… (${c.message.length} characters; --json has all)` : c.message);
-  if (c.fix) lines.push(`  ${theme.bold('Fix'.padEnd(13))}${recurring(JSON.stringify(['fix', width, c.fix]), () => wrap(c.fix!, width, ' '.repeat(15)))}`);
+  if (c.fix) lines.push(`  ${theme.bold('Fix'.padEnd(13))}${recurring(`fix ${width}`, c.fix, () => wrap(c.fix!, width, ' '.repeat(15)))}`);
   // The server's wait is shown as given; under "do not retry" it must not read as advice to repeat the request.
   if (c.retryAfter !== null) {
     row('Retry after', humanSeconds(c.retryAfter) + (c.retry === 'none' ? ' (sent by the server; the same request will still fail)' : ''));
@@ -56,21 +56,25 @@ export function renderClassification(
     const head = (fixes ? ['Field', 'Problem', 'Fix'] : ['Field', 'Problem']).map((h) => theme.bold(h));
     const rows = c.fields.map((f) => (fixes ? [f.field, f.message, f.fix ?? ''] : [f.field, f.message]));
     // JSON keeps cells apart whatever they hold: joined by tabs, two tables could share a key.
-    const key = JSON.stringify(['fields', width, theme.level, rows]);
-    out += recurring(key, () => `${renderTable(head, rows, [], width - 2).split('\n').map((l) => `  ${l}`).join('\n')}\n`);
+    out += recurring(`fields ${width} ${theme.level}`, JSON.stringify(rows), () => `${renderTable(head, rows, [], width - 2).split('\n').map((l) => `  ${l}`).join('\n')}\n`);
   }
   return out + attemptLine(attempts, theme);
 }
 
 const MAX_RECURRING = 1024;
-const rendered = new Map<string, string>();
+const rendered = new Map<string, Map<string, string>>();
 
-/** A rendering that the lines of a log repeat (a code's fix, the same field errors): made once per run. */
-function recurring(key: string, render: () => string): string {
-  let text = rendered.get(key);
+/**
+ * A rendering that the lines of a log repeat (a code's fix, the same field errors): made once per run. The
+ * text itself is the key within its kind: a catalog's fix is the same string every time, whose hash V8 keeps.
+ */
+function recurring(kind: string, key: string, render: () => string): string {
+  let texts = rendered.get(kind);
+  if (texts === undefined) rendered.set(kind, (texts = new Map()));
+  let text = texts.get(key);
   if (text === undefined) {
     text = render();
-    if (rendered.size < MAX_RECURRING) rendered.set(key, text);
+    if (texts.size < MAX_RECURRING) texts.set(key, text);
   }
   return text;
 }
