@@ -1,3 +1,4 @@
+import { bodyKind } from '../core/body-check.js';
 import type { Interaction } from '../core/cassette-codec.js';
 import type { Redactor } from '../core/redact.js';
 import type { HttpResult } from './http.js';
@@ -47,8 +48,17 @@ export function interactionOf(r: HttpResult, attempt: number, request: { method:
   return {
     recordedAt: new Date(r.startedAt).toISOString(), attempt,
     request: { method: request.method, url, headers: redact.headers(request.headers), body: request.body === undefined ? null : redact.text(request.body) },
-    response: a.transport ? null : { status: a.status ?? 0, headers: redact.headers(a.headers), body: redact.text(a.body) },
+    response: a.transport ? null : { status: a.status ?? 0, headers: redact.headers(a.headers), ...recordedBody(r, redact) },
     transport: a.transport ? { code: a.transport.code, message: redact.text(a.transport.message) } : null,
     durationMs: r.durationMs,
   };
+}
+
+/**
+ * Text is recorded as text; data (an export, an image, text in another charset) as base64 of its bytes, which a
+ * JSON string of decoded text would corrupt. Secrets are masked in the bytes as `call` masks what it writes.
+ */
+function recordedBody(r: HttpResult, redact: Redactor): { body: string; bodyEncoding?: 'base64' } {
+  if (bodyKind(r.attempt.headers['content-type'], r.bytes) === 'text') return { body: redact.text(r.attempt.body) };
+  return { body: Buffer.from(redact.text(r.bytes.toString('latin1')), 'latin1').toString('base64'), bodyEncoding: 'base64' };
 }

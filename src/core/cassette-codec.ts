@@ -16,7 +16,8 @@ export interface Interaction {
   recordedAt: string;
   attempt: number;
   request: { method: string; url: string; headers: Record<string, string>; body: string | null };
-  response: { status: number; headers: Record<string, string>; body: string } | null;
+  /** `bodyEncoding: "base64"` when the body is data (an export, an image): its bytes, base64-encoded. */
+  response: { status: number; headers: Record<string, string>; body: string; bodyEncoding?: 'base64' } | null;
   /** The network failure, when no response came back. */
   transport: { code: string; message: string } | null;
   durationMs: number;
@@ -66,7 +67,7 @@ export function decodeInteraction(it: unknown, file: string, index: number): Cas
   const res = isObject(it.response) ? it.response : null;
   const transport = isObject(it.transport) ? { code: String(it.transport.code), message: String(it.transport.message ?? it.transport.code) } : undefined;
   const attempt: Attempt = res
-    ? { status: Number(res.status) || null, headers: headerMap(res.headers), body: typeof res.body === 'string' ? res.body : '' }
+    ? { status: Number(res.status) || null, headers: headerMap(res.headers), ...recordedBody(res) }
     : { status: null, headers: {}, body: '', transport: transport ?? { code: 'ECONNRESET', message: 'no response recorded' } };
   const startedAt = typeof it.recordedAt === 'string' ? Date.parse(it.recordedAt) : NaN;
   return {
@@ -75,6 +76,14 @@ export function decodeInteraction(it: unknown, file: string, index: number): Cas
     startedAt: Number.isNaN(startedAt) ? null : startedAt, durationMs: typeof it.durationMs === 'number' ? it.durationMs : null,
     idempotencyKey: 'idempotency-key' in headerMap(req.headers), source: { input: file, line: index + 1 }, first: it.attempt === 1,
   };
+}
+
+/** A recorded response body: text as it is, or base64 data as its bytes (and the text they decode to). */
+function recordedBody(res: Record<string, unknown>): { body: string; bytes?: Uint8Array } {
+  const text = typeof res.body === 'string' ? res.body : '';
+  if (res.bodyEncoding !== 'base64') return { body: text };
+  const bytes = Buffer.from(text, 'base64');
+  return { body: bytes.toString('utf8'), bytes };
 }
 
 /** Reads a whole parsed cassette into its exchanges, in recorded order. */

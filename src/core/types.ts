@@ -59,6 +59,8 @@ export interface Attempt {
   headers: Record<string, string>;
   /** Raw body text ("" when empty). */
   body: string;
+  /** The body's bytes when it is data rather than UTF-8 text (a recording's base64 body); `body` is then lossy. */
+  bytes?: Uint8Array;
   /** The body already parsed as JSON, when the reader did so. */
   json?: unknown;
   transport?: TransportFailure;

@@ -49,7 +49,8 @@ export class Playback {
     for (const [name, value] of Object.entries(attempt.headers)) {
       if (!HOP_BY_HOP.has(name.toLowerCase())) headers[name.toLowerCase()] = value;
     }
-    return { status: attempt.status, headers, body: attempt.body, label: attempt.status < 400 ? null : codeOf(attempt.body) };
+    const label = attempt.status < 400 ? null : codeOf(attempt.body);
+    return attempt.bytes ? { status: attempt.status, headers, body: attempt.bytes, label } : { status: attempt.status, headers, body: attempt.body, label };
   }
 
   private inventory(): string {

@@ -1,5 +1,5 @@
 import { BAD_GATEWAY_PAGE, GATEWAY_TIMEOUT_PAGE, html, unavailable } from './reply.js';
-import type { Reply, ScenarioName } from './types.js';
+import type { SandboxResponse, ScenarioName } from './types.js';
 
 /** The delay of the `slow` scenario: past the 30 s timeout the docs' client samples use. */
 export const DEFAULT_SLOW_MS = 35_000;
@@ -16,14 +16,14 @@ export class ScenarioScript {
   ) {}
 
   /** The scripted reply for this request, or null to handle it normally. */
-  intercept(method: string, path: string): Reply | null {
+  intercept(method: string, path: string): SandboxResponse | 'reset' | null {
     const scripted = this.scripted(method, path);
     if (scripted) return scripted;
     if (this.failRate > 0 && this.random() < this.failRate) return unavailable(1);
     return null;
   }
 
-  private scripted(method: string, path: string): Reply | null {
+  private scripted(method: string, path: string): SandboxResponse | 'reset' | null {
     switch (this.scenario) {
       case 'flaky': {
         const key = `${method} ${path}`;

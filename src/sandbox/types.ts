@@ -78,7 +78,10 @@ export interface SandboxResponse {
 }
 
 /** A response, or `reset`: the connection is destroyed without one. */
-export type Reply = SandboxResponse | 'reset';
+export type Reply = SandboxResponse | PlayedBytes | 'reset';
+
+/** A recorded body of data, played back as the bytes it was. */
+export type PlayedBytes = Omit<SandboxResponse, 'body'> & { body: Uint8Array };
 
 /** A request as the handlers see it. */
 export interface SandboxRequest {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN } from '../helpers/bin.js';
+import { BIN, runBin } from '../helpers/bin.js';
 
 let server: Server | null = null;
 afterEach(() => new Promise<void>((ok) => (server ? server.close(() => ok()) : ok())));
@@ -86,5 +86,31 @@ describe('-o into a file that cannot take the body', () => {
     expect(r.code).toBe(2);
     expect(r.out.toString('utf8')).toMatch(/✔ 200 OK[\s\S]*"id": "ord_1"/);
     expect(r.err).toBe('op-errors: -o/--output: cannot write /dev/full: no space left on the device; the body is shown above instead\n');
+  });
+});
+
+describe('--record keeps a body of data as its bytes', () => {
+  it('records base64 with bodyEncoding, and serve --cassette plays the same bytes back', async () => {
+    const bytes = randomBytes(40_000);
+    const url = await serveBytes(bytes, 'application/octet-stream');
+    const cassette = join(mkdtempSync(join(tmpdir(), 'op-bin-rec-')), 'data.json');
+    expect((await runRaw(['call', url, '--record', cassette, '-o', '/dev/null'])).code).toBe(0);
+    const { response } = JSON.parse(readFileSync(cassette, 'utf8')).interactions[0];
+    expect(response.bodyEncoding).toBe('base64');
+    expect(sha(Buffer.from(response.body, 'base64'))).toBe(sha(bytes));
+    let played: Buffer | null = null;
+    const r = await runBin(['serve', '--port', '0', '--cassette', cassette], {
+      onStderr: (text, child) => {
+        const listening = /listening on (http:\S+)/.exec(text)?.[1];
+        if (!listening || played) return;
+        played = Buffer.alloc(0);
+        void fetch(`${new URL(listening).origin}/export`).then(async (res) => {
+          played = Buffer.from(await res.arrayBuffer());
+          child.kill('SIGINT');
+        });
+      },
+    });
+    expect(r.code).toBe(0);
+    expect(sha(played!)).toBe(sha(bytes));
   });
 });
