@@ -1,3 +1,4 @@
+import { bodyKind } from '../core/body-check.js';
 import { InputError } from '../core/errors.js';
 import { type CassetteExchange, decodeCassette, headerMap } from '../core/cassette-codec.js';
 import { isObject } from '../core/fields.js';
@@ -41,13 +42,18 @@ export function exchangeFromHar(e: unknown, file: string, i: number): RecordedEx
   const error = [e._error, res._error, res._failureText].find((v): v is string => typeof v === 'string') ?? null;
   const content = isObject(res.content) ? res.content : {};
   let body = typeof content.text === 'string' ? content.text : '';
-  if (content.encoding === 'base64') body = Buffer.from(body, 'base64').toString('utf8');
+  const bytes = content.encoding === 'base64' ? Buffer.from(body, 'base64') : null;
+  if (bytes) body = bytes.toString('utf8');
   const errno = error ? BROWSER_ERRORS[error.replace(/^net::/, '')] ?? 'ECONNRESET' : 'ECONNRESET';
   // A browser export holds the user's credentials in clear: they are masked before anything is shown.
   const requestHeaders = headerMap(e.request.headers);
   const redact = requestRedactor(String(e.request.url ?? '-'), requestHeaders);
+  const headers = headerMap(res.headers);
+  // Data (an image, a download) keeps its bytes, secrets masked in them, so that serve plays it back as it was.
+  const data = bytes && bodyKind(headers['content-type'] ?? String(content.mimeType ?? ''), bytes) !== 'text'
+    ? { bytes: Buffer.from(redact.text(bytes.toString('latin1')), 'latin1') } : {};
   const attempt: Attempt = status > 0
-    ? { status, headers: redact.headers(headerMap(res.headers)), body: redact.text(body) }
+    ? { status, headers: redact.headers(headers), body: redact.text(body), ...data }
     : { status: null, headers: {}, body: '', transport: { code: errno, message: error ?? 'the browser got no response' } };
   const startedAt = typeof e.startedDateTime === 'string' ? Date.parse(e.startedDateTime) : NaN;
   return {

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -113,4 +113,31 @@ describe('--record keeps a body of data as its bytes', () => {
     expect(r.code).toBe(0);
     expect(sha(played!)).toBe(sha(bytes));
   });
+
+  it('a HAR of a browser keeps a base64 image as its bytes too, and serve --cassette plays them back', async () => {
+    const bytes = randomBytes(30_000);
+    const har = { log: { version: '1.2', creator: { name: 'test', version: '1' }, entries: [{
+      startedDateTime: '2026-11-21T09:00:00.000Z', time: 12,
+      request: { method: 'GET', url: 'https://api.openprospect.io/api/v1/logo.png', headers: [] },
+      response: { status: 200, headers: [{ name: 'Content-Type', value: 'image/png' }],
+        content: { size: bytes.length, mimeType: 'image/png', text: bytes.toString('base64'), encoding: 'base64' } },
+    }] } };
+    const file = join(mkdtempSync(join(tmpdir(), 'op-bin-har-')), 'browser.har');
+    writeFileSync(file, JSON.stringify(har));
+    let played: Buffer | null = null;
+    const r = await runBin(['serve', '--port', '0', '--cassette', file], {
+      onStderr: (text, child) => {
+        const listening = /listening on (http:\S+)/.exec(text)?.[1];
+        if (!listening || played) return;
+        played = Buffer.alloc(0);
+        void fetch(`${new URL(listening).origin}/api/v1/logo.png`).then(async (res) => {
+          played = Buffer.from(await res.arrayBuffer());
+          child.kill('SIGINT');
+        });
+      },
+    });
+    expect(r.code).toBe(0);
+    expect(sha(played!)).toBe(sha(bytes));
+  });
 });
+
