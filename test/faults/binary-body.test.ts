@@ -89,6 +89,21 @@ describe('-o into a file that cannot take the body', () => {
   });
 });
 
+/** Serves a recording with `serve --cassette`, asks it for `path` once, and returns the body's bytes. */
+async function playedBack(recording: string, path: string): Promise<Buffer> {
+  let played: Promise<Buffer> | null = null;
+  const r = await runBin(['serve', '--port', '0', '--cassette', recording], {
+    onStderr: (text, child) => {
+      const listening = /listening on (http:\S+)/.exec(text)?.[1];
+      if (!listening || played) return;
+      played = fetch(`${new URL(listening).origin}${path}`).then(async (res) => Buffer.from(await res.arrayBuffer()))
+        .finally(() => child.kill('SIGINT'));
+    },
+  });
+  expect(r.code).toBe(0);
+  return played!;
+}
+
 describe('--record keeps a body of data as its bytes', () => {
   it('records base64 with bodyEncoding, and serve --cassette plays the same bytes back', async () => {
     const bytes = randomBytes(40_000);
@@ -98,20 +113,7 @@ describe('--record keeps a body of data as its bytes', () => {
     const { response } = JSON.parse(readFileSync(cassette, 'utf8')).interactions[0];
     expect(response.bodyEncoding).toBe('base64');
     expect(sha(Buffer.from(response.body, 'base64'))).toBe(sha(bytes));
-    let played: Buffer | null = null;
-    const r = await runBin(['serve', '--port', '0', '--cassette', cassette], {
-      onStderr: (text, child) => {
-        const listening = /listening on (http:\S+)/.exec(text)?.[1];
-        if (!listening || played) return;
-        played = Buffer.alloc(0);
-        void fetch(`${new URL(listening).origin}/export`).then(async (res) => {
-          played = Buffer.from(await res.arrayBuffer());
-          child.kill('SIGINT');
-        });
-      },
-    });
-    expect(r.code).toBe(0);
-    expect(sha(played!)).toBe(sha(bytes));
+    expect(sha(await playedBack(cassette, '/export'))).toBe(sha(bytes));
   });
 
   it('a HAR of a browser keeps a base64 image as its bytes too, and serve --cassette plays them back', async () => {
@@ -124,20 +126,7 @@ describe('--record keeps a body of data as its bytes', () => {
     }] } };
     const file = join(mkdtempSync(join(tmpdir(), 'op-bin-har-')), 'browser.har');
     writeFileSync(file, JSON.stringify(har));
-    let played: Buffer | null = null;
-    const r = await runBin(['serve', '--port', '0', '--cassette', file], {
-      onStderr: (text, child) => {
-        const listening = /listening on (http:\S+)/.exec(text)?.[1];
-        if (!listening || played) return;
-        played = Buffer.alloc(0);
-        void fetch(`${new URL(listening).origin}/api/v1/logo.png`).then(async (res) => {
-          played = Buffer.from(await res.arrayBuffer());
-          child.kill('SIGINT');
-        });
-      },
-    });
-    expect(r.code).toBe(0);
-    expect(sha(played!)).toBe(sha(bytes));
+    expect(sha(await playedBack(file, '/api/v1/logo.png'))).toBe(sha(bytes));
   });
 });
 
