@@ -4,6 +4,7 @@ import { type Envelope, readEnvelope } from './envelope.js';
 import { withFieldFixes } from './field-fixes.js';
 import { looksLikeJson, tryParseJson } from './json-scanner.js';
 import { retryAfterFromHeaders } from './retry-after.js';
+import { unsafeToRepeat } from './retry-policy.js';
 import { readTextBody } from './text-body.js';
 
 /** What classification needs besides the response. */
@@ -17,7 +18,15 @@ export interface ClassifyOptions {
 
 /** Classifies the final attempt of an exchange. */
 export function classifyExchange(exchange: Exchange, options: ClassifyOptions): Classification {
-  return classify(exchange.attempts[exchange.attempts.length - 1], options);
+  const c = classify(exchange.attempts[exchange.attempts.length - 1], options);
+  // Exit 75 says that repeating the command is safe: not for a POST the transcript shows sent without a key.
+  return isUnsafeRetry(exchange, c) ? { ...c, retryable: false } : c;
+}
+
+/** Whether the exchange's retryable outcome came to a request that must not be repeated blindly. */
+export function isUnsafeRetry(exchange: Exchange, c: Classification): boolean {
+  const r = exchange.request;
+  return r !== undefined && !c.ok && c.retry === 'backoff' && unsafeToRepeat(r.method, r.idempotencyKey, c);
 }
 
 /** Classifies one response (or transport failure) against the catalog. */

@@ -1,6 +1,7 @@
 // Recognisers for what HTTP clients print around responses besides status lines and headers: verbose
 // markers, progress meters, wget's own lines, request blocks, Python exceptions and curl's -w '%{json}'.
 import { isObject } from './fields.js';
+import { matchHeader } from './line-patterns.js';
 import type { TransportFailure } from './types.js';
 
 const PROGRESS_ROW = /^ *\d{1,3} +\S+ +\d{1,3} +\S+ +\d{1,3} +\S+ +\S+ +\S+ +[-:\d]+ +[-:\d]+ +[-:\d]+ +\S+ *$/;
@@ -51,6 +52,18 @@ export function isWgetStart(line: string): boolean {
 /** A request line (`GET /v1/orders HTTP/1.1`), as HTTPie `-p H` and curl -v (after `> `) print it. */
 export function isRequestLine(line: string): boolean {
   return REQUEST_LINE.test(line);
+}
+
+/**
+ * Notes a request line or header of a transcript (curl -v after `> `, HTTPie): the method, and an
+ * Idempotency-Key, say whether repeating the request is safe.
+ */
+export function noteRequestPart(text: string, sink: { noteRequest(method: string): void; noteRequestHeader(name: string): void }): void {
+  if (isRequestLine(text)) sink.noteRequest(text.slice(0, text.indexOf(' ')));
+  else {
+    const header = matchHeader(text);
+    if (header) sink.noteRequestHeader(header.name);
+  }
 }
 
 /** A status printed before a body on one line, as `print(r.status_code, r.text)` does: `429 {"error":...}`. */

@@ -1,4 +1,4 @@
-import type { Attempt, Exchange } from './types.js';
+import type { Attempt, Exchange, SeenRequest } from './types.js';
 import { CURL_RETRIED_STATUSES } from './line-patterns.js';
 
 /** The most attempts one exchange holds; curl --retry stops far earlier, and memory stays bounded. */
@@ -20,6 +20,9 @@ export class ExchangeGrouper {
   /** curl said it will retry, so the next bare body is another attempt of the open exchange. */
   private retrying = false;
   private heldChars = 0;
+  /** The request line seen last, waiting for its response; and the request of the open exchange. */
+  private pendingRequest: SeenRequest | null = null;
+  private request: SeenRequest | null = null;
 
   constructor(private readonly input: string, private readonly emit: (exchange: Exchange) => void) {}
 
@@ -36,6 +39,16 @@ export class ExchangeGrouper {
       }
     }
     this.start(attempt, line, true);
+  }
+
+  /** Notes a request line of a transcript (curl -v, HTTPie): the next exchange was sent with this method. */
+  noteRequest(method: string): void {
+    this.pendingRequest = { method, idempotencyKey: false };
+  }
+
+  /** Notes a header of that request: only whether it is an Idempotency-Key matters. */
+  noteRequestHeader(name: string): void {
+    if (this.pendingRequest && name.toLowerCase() === 'idempotency-key') this.pendingRequest.idempotencyKey = true;
   }
 
   /** Adds a bare body: an exchange of its own, unless it is the body of a (22) line or a retried attempt. */
@@ -88,7 +101,9 @@ export class ExchangeGrouper {
     if (this.attempts.length === 0) return;
     const attempts = this.attempts;
     this.attempts = [];
-    this.emit({ attempts, source: { input: this.input, line: this.line } });
+    const request = this.request;
+    this.request = null;
+    this.emit(request ? { attempts, source: { input: this.input, line: this.line }, request } : { attempts, source: { input: this.input, line: this.line } });
   }
 
   private hasRoom(): boolean {
@@ -98,6 +113,9 @@ export class ExchangeGrouper {
   private hold(attempt: Attempt): void {
     this.attempts.push(attempt);
     this.heldChars += attempt.body.length;
+    // A retry sends the same request again; a redirect followed sends the one whose answer this is.
+    if (this.pendingRequest) this.request = this.pendingRequest;
+    this.pendingRequest = null;
   }
 
   private start(attempt: Attempt, line: number, framed: boolean): void {
@@ -106,6 +124,8 @@ export class ExchangeGrouper {
     this.failLine = false;
     this.retrying = false;
     this.attempts = [attempt];
+    this.request = this.pendingRequest;
+    this.pendingRequest = null;
     this.line = line;
     this.framed = framed;
   }

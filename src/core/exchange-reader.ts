@@ -1,12 +1,10 @@
 import { ResponseBlock } from './response-block.js';
 import { ReaderBase } from './reader-base.js';
 import { JsonDepthScanner, tryParseJson } from './json-scanner.js';
+import { isCurlWarning, matchCurlError, matchHeader, matchStatusLine, matchTrailingStatus, splitGluedStatus } from './line-patterns.js';
 import {
-  isCurlWarning, matchCurlError, matchHeader, matchStatusLine, matchTrailingStatus, splitGluedStatus,
-} from './line-patterns.js';
-import {
-  gluedStart, isClientNoise, isRequestLine, isWgetStart, matchVerboseFailure, matchStatusThenBody, readCurlWriteOut,
-  startsClientLine, stripProgress,
+  gluedStart, isClientNoise, isRequestLine, isWgetStart, matchVerboseFailure, matchStatusThenBody, noteRequestPart,
+  readCurlWriteOut, startsClientLine, stripProgress,
 } from './client-lines.js';
 
 export type { ReaderSink } from './reader-base.js';
@@ -77,6 +75,7 @@ export class ExchangeReader extends ReaderBase {
         }
         this.verboseFailure = { ...failure, n };
       }
+      if (c === 62) noteRequestPart(text.slice(2).trim(), this.group);
       return;
     }
     if ((c === 123 || c === 125 || this.wget) && isClientNoise(text, this.wget)) return;
@@ -120,6 +119,7 @@ export class ExchangeReader extends ReaderBase {
     }
     if (isRequestLine(t)) {
       this.state = 'request';
+      noteRequestPart(t, this.group);
       return;
     }
     if (this.traceback.takesLine(t, n)) {
@@ -218,13 +218,13 @@ export class ExchangeReader extends ReaderBase {
     if (!block.addBodyLine(text, crlf)) this.problem(n, `the body of the response at line ${block.line} is over 16 MB; the rest of it is skipped`);
   }
 
-  /** Skips an HTTPie/curl request block (request line and headers) up to its blank line. */
+  /** Reads an HTTPie/curl request block (request line and headers) up to its blank line, noting its method. */
   private requestLine(text: string, n: number, crlf: boolean): void {
     if (text.trim() === '') this.state = 'idle';
     else if (matchStatusLine(text) || (!matchHeader(text) && !/^\s/.test(text))) {
       this.state = 'idle';
       this.dispatch(text, n, crlf);
-    }
+    } else noteRequestPart(text.trim(), this.group);
   }
 
   private tracebackLine(text: string, n: number, crlf: boolean): void {

@@ -92,7 +92,7 @@ export function decide(input: RetryInput, policy: RetryPolicy, random: () => num
   if (c.ok) return { retry: false, reason: 'success' };
   if (c.retry !== 'backoff') return { retry: false, reason: 'not-retryable' };
   // Checked before --retry is: exit 75 (retryable) must mean that repeating the same command is safe.
-  if (!isIdempotent(input.method) && !input.idempotencyKey && !policy.retryUnsafe && !notProcessed(c)) {
+  if (!policy.retryUnsafe && unsafeToRepeat(input.method, input.idempotencyKey, c)) {
     return { retry: false, reason: 'unsafe-method' };
   }
   if (policy.limit <= 0) return { retry: false, reason: 'retry-off' };
@@ -112,6 +112,14 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, random: () =>
   const raw = random();
   const r = Number.isFinite(raw) ? Math.min(Math.max(raw, 0), 1) : 1;
   return Math.round(policy.jitter === 'full' ? r * exp : exp / 2 + (r * exp) / 2);
+}
+
+/**
+ * Whether repeating a request could make the server act twice: a method that is not idempotent, sent without an
+ * Idempotency-Key, to an outcome after which the server may have acted on it.
+ */
+export function unsafeToRepeat(method: string, idempotencyKey: boolean, c: Classification): boolean {
+  return !isIdempotent(method) && !idempotencyKey && !notProcessed(c);
 }
 
 /** Outcomes where the server cannot have acted on the request, so even POST may be repeated. */

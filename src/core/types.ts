@@ -69,8 +69,16 @@ export interface Attempt {
 /** One request as seen in the input: every attempt, the final one last. */
 export interface Exchange {
   attempts: Attempt[];
+  /** The request, when the input showed it (curl -v `> POST ...`, HTTPie): whether repeating it is safe. */
+  request?: SeenRequest;
   /** Input name ("-" for stdin) and 1-based line where the exchange starts. */
   source: { input: string; line: number };
+}
+
+/** A request as a transcript shows it: its method, and whether it carried an Idempotency-Key. */
+export interface SeenRequest {
+  method: string;
+  idempotencyKey: boolean;
 }
 
 /** A part of the input that could not be understood. */

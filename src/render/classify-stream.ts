@@ -2,12 +2,13 @@ import { writeParts } from '../adapters/io.js';
 import { EXIT, exitCodeFor, worseExit } from '../core/exit.js';
 import type { Catalog } from '../core/catalog.js';
 import { attemptOutcomes } from '../core/attempts.js';
-import { classifyExchange, unreadableReason } from '../core/classify.js';
+import { classifyExchange, isUnsafeRetry, unreadableReason } from '../core/classify.js';
 import type { Classification, Exchange, InputProblem } from '../core/types.js';
 import { type ClassificationField, ClassificationEncoder } from './classification-json.js';
 import type { AttemptSummary } from './classification-types.js';
 import { type ClassificationView, renderClassification, renderTotals } from './classification.js';
 import { type SummaryData, SummaryTally, renderSummary, summaryJson } from './classify-summary.js';
+import { unsafeRepeatVerdict } from './retry-log.js';
 import type { Theme } from './theme.js';
 
 /** Where the stream writes: text, ready-made byte parts when the sink takes them, and problems. */
@@ -129,7 +130,8 @@ export class ClassifyStream {
     try {
       c = this.classify(ex);
       const attempts = this.summarize(ex, c);
-      output = this.opts.json ? this.encoder.segments(c, attempts, ex.source) : renderClassification(c, attempts, ex.source, this.view);
+      const view = isUnsafeRetry(ex, c) ? { ...this.view, verdict: unsafeRepeatVerdict(ex.request!.method) } : this.view;
+      output = this.opts.json ? this.encoder.segments(c, attempts, ex.source) : renderClassification(c, attempts, ex.source, view);
     } catch (e) {
       return this.problem({ ...ex.source, message: `could not classify this response: ${(e as Error).message}` });
     }

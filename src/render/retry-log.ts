@@ -23,6 +23,12 @@ export function notRetriedVerdict(method: string): string {
     'an Idempotency-Key (call --idempotency-key auto) makes it safe to retry';
 }
 
+/** The verdict for a retryable answer to a request that a transcript shows must not be repeated blindly. */
+export function unsafeRepeatVerdict(method: string): string {
+  return `do not repeat: ${method.toUpperCase()} is not idempotent (the server may have acted on it); ` +
+    'sent with an Idempotency-Key it is safe to retry';
+}
+
 /** One line of the retry log: what attempt n got, and what happens next and why. */
 export function retryLogLine(
   r: AttemptRecord, c: Classification, d: RetryDecision, elapsedMs: number, policy: RetryPolicy, method: string,

@@ -132,3 +132,23 @@ describe('real curl -v output of failed transfers', () => {
     expect(loud.code).toBe(75);
   });
 });
+
+describe('real curl -v output shows the request: a POST is not called safe to repeat', () => {
+  it('a 503 to a POST without an Idempotency-Key exits 1; with one, or to a GET, it exits 75; a 429 to a POST exits 75', async () => {
+    const post = await classify(await curl(['-sv', '-X', 'POST', '-d', '{}', seq(servers.http1, '503')]));
+    expect(post.lines[0]).toMatchObject({ status: 503, retry: 'backoff', retryable: false });
+    expect(post.code).toBe(1);
+    const keyed = await classify(await curl(['-sv', '-X', 'POST', '-H', 'Idempotency-Key: k1', '-d', '{}', seq(servers.http1, '503')]));
+    expect(keyed.lines[0]).toMatchObject({ status: 503, retryable: true });
+    expect(keyed.code).toBe(75);
+    expect((await classify(await curl(['-sv', seq(servers.http1, '503')]))).code).toBe(75);
+    // A 429 means the server did not act on the request: even a POST may be repeated.
+    expect((await classify(await curl(['-sv', '-X', 'POST', '-d', '{}', seq(servers.http1, '429')]))).code).toBe(75);
+  });
+
+  it('the human form says why not to repeat it', async () => {
+    const io = createTestIo({ input: await curl(['-sv', '-X', 'POST', '-d', '{}', seq(servers.http1, '503')]) });
+    expect(await main(['classify'], io)).toBe(1);
+    expect(io.stdout()).toMatch(/✖ 503 \S+\s+do not repeat: POST is not idempotent \(the server may have acted on it\); sent with an\s+Idempotency-Key it is safe to retry/);
+  });
+});
