@@ -40,7 +40,8 @@ export async function pipeBody(
  * decoding it as UTF-8 would replace what is not. `rest` is null when `bytes` is the whole body.
  */
 export async function pipeBytes(bytes: Buffer, rest: AsyncIterable<Buffer> | null, sink: BodySink, redact: Redactor): Promise<number> {
-  // Latin-1 maps each byte to one character and back, so the masker sees every byte and changes only secrets.
+  // Latin-1 maps each byte to one character and back, as Redactor.bytes does; the stream masker also finds a
+  // secret split between two chunks.
   const masker = redact.stream();
   const write = (text: string) => {
     writeParts(sink, [Buffer.from(text, 'latin1')]);

@@ -1,4 +1,3 @@
-import { bodyKind } from '../core/body-check.js';
 import type { Interaction } from '../core/cassette-codec.js';
 import type { Redactor } from '../core/redact.js';
 import type { HttpResult } from './http.js';
@@ -59,6 +58,6 @@ export function interactionOf(r: HttpResult, attempt: number, request: { method:
  * JSON string of decoded text would corrupt. Secrets are masked in the bytes as `call` masks what it writes.
  */
 function recordedBody(r: HttpResult, redact: Redactor): { body: string; bodyEncoding?: 'base64' } {
-  if (bodyKind(r.attempt.headers['content-type'], r.bytes) === 'text') return { body: redact.text(r.attempt.body) };
-  return { body: Buffer.from(redact.text(r.bytes.toString('latin1')), 'latin1').toString('base64'), bodyEncoding: 'base64' };
+  if (r.kind === 'text') return { body: redact.text(r.attempt.body) };
+  return { body: redact.bytes(r.bytes).toString('base64'), bodyEncoding: 'base64' };
 }

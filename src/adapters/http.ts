@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { MAX_REDIRECTS, type RedirectHop, headersAfterRedirect, isRedirect, planRedirect } from '../core/redirect.js';
+import { type BodyKind, bodyKind } from '../core/body-check.js';
 import type { Attempt } from '../core/types.js';
 
 /** One HTTP request as `call` sends it. */
@@ -24,6 +25,8 @@ export interface HttpResult {
   body: ResponseBody | null;
   /** The first PREFIX_BYTES of the body as they came, for a body that must be written byte for byte. */
   bytes: Buffer;
+  /** Whether the body is text, text in another charset, or data: how it is shown, written and recorded. */
+  kind: BodyKind;
 }
 
 /** A response body too long to hold: its first bytes, and the rest still on the wire. */
@@ -65,8 +68,10 @@ export async function send(req: HttpRequest): Promise<HttpResult> {
   const signal = req.signal ? AbortSignal.any([req.signal, timer.signal]) : timer.signal;
   let url = new URL(req.url);
   let { method, headers, body } = req;
-  const result = (attempt: Attempt, rest: ResponseBody | null = null, bytes = NO_BYTES): HttpResult =>
-    ({ attempt, startedAt, durationMs: Date.now() - startedAt, redirects, body: rest, bytes });
+  const result = (attempt: Attempt, rest: ResponseBody | null = null, bytes = NO_BYTES): HttpResult => ({
+    attempt, startedAt, durationMs: Date.now() - startedAt, redirects, body: rest, bytes,
+    kind: attempt.transport ? 'text' : bodyKind(attempt.headers['content-type'], bytes),
+  });
   try {
     for (let hop = 0; ; hop++) {
       const stream = got.stream(url, {

@@ -64,7 +64,7 @@ export async function sendWithRetry(call: PreparedCall, o: AttemptOptions): Prom
       }
       await o.recorder?.add(interactionOf(r, sent, call, url, redact));
       // A cassette is JSON rewritten whole on each append: it keeps what the verdict was made from, not gigabytes.
-      if (o.recorder && r.body) err(`op-errors: warning: ${RECORDED_PREFIX}\n`);
+      if (o.recorder && r.body) err(`op-errors: warning: ${LONG_BODY_RECORDED}\n`);
       return r;
     });
     return { outcome, signal };
@@ -77,4 +77,4 @@ export async function sendWithRetry(call: PreparedCall, o: AttemptOptions): Prom
   }
 }
 
-const RECORDED_PREFIX = 'the recording keeps the first 1 MiB of this longer body, the part it was classified from; -o FILE keeps all of it';
+const LONG_BODY_RECORDED = 'the recording keeps the first 1 MiB of this longer body, the part it was classified from; -o FILE keeps all of it';

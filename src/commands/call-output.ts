@@ -4,7 +4,7 @@ import { InputError } from '../core/errors.js';
 import { isIdempotent } from '../core/retry-policy.js';
 import { type BodySink, openBodyFile, pipeBody, pipeBytes } from '../adapters/body-stream.js';
 import type { HttpResult, ResponseBody } from '../adapters/http.js';
-import { bodyKind, bodyWarnings } from '../core/body-check.js';
+import { bodyWarnings } from '../core/body-check.js';
 import type { Redactor } from '../core/redact.js';
 import type { LoopOutcome } from '../core/retry-loop.js';
 import { callJson, callJsonAround, prettyBody, renderCall } from '../render/call.js';
@@ -34,9 +34,8 @@ export async function printOutcome(
   if (!opts.silent) for (const w of warnings) err(`op-errors: warning: ${w}\n`);
   // Data (an export, an image) and text in another charset go to -o and --body-only byte for byte, secrets
   // masked; data is not printed among the verdict's text, where its bytes could drive the terminal.
-  const kind = last.attempt.status === null ? 'text' : bodyKind(last.attempt.headers['content-type'], last.bytes);
-  const binary = kind !== 'text';
-  const withheld = kind === 'data' && !opts.output && (ctx.json || !opts.bodyOnly);
+  const binary = last.kind !== 'text';
+  const withheld = last.kind === 'data' && !opts.output && (ctx.json || !opts.bodyOnly);
   const extra = {
     ...(withheld ? { bodyWithheld: WITHHELD } : {}),
     stop: outcome.stop, redirects: last.redirects.map((h) => redactHop(h, redact)), ...(warnings.length > 0 ? { warnings } : {}),

@@ -21,12 +21,15 @@ export function bodyWarnings(attempt: Attempt, c: Classification, truncated: boo
   return warnings;
 }
 
+/** What a body's bytes are, as bodyKind tells. */
+export type BodyKind = 'text' | 'other-text' | 'data';
+
 /**
  * What a body's bytes are: `text` (UTF-8 text, decoded and shown), `other-text` (a text type in another
  * charset, such as ISO-8859-1: shown as best it decodes, written byte for byte), or `data` (not a text type,
  * or no type and not UTF-8: an export, an image, a gzip file; written byte for byte, never shown).
  */
-export function bodyKind(contentType: string | undefined, bytes: Uint8Array): 'text' | 'other-text' | 'data' {
+export function bodyKind(contentType: string | undefined, bytes: Uint8Array): BodyKind {
   if (bytes.length === 0) return 'text';
   const type = (contentType ?? '').toLowerCase().split(';')[0].trim();
   const textType = /^text\/|[/+](json|xml|javascript|yaml|x-ndjson|x-www-form-urlencoded)$/.test(type);

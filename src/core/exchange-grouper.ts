@@ -101,9 +101,10 @@ export class ExchangeGrouper {
     if (this.attempts.length === 0) return;
     const attempts = this.attempts;
     this.attempts = [];
-    const request = this.request;
+    const exchange: Exchange = { attempts, source: { input: this.input, line: this.line } };
+    if (this.request) exchange.request = this.request;
     this.request = null;
-    this.emit(request ? { attempts, source: { input: this.input, line: this.line }, request } : { attempts, source: { input: this.input, line: this.line } });
+    this.emit(exchange);
   }
 
   private hasRoom(): boolean {

@@ -46,6 +46,14 @@ export class Redactor {
     this.lowered = this.secrets.every((s) => /^[\x00-\x7f]*$/.test(s)) ? this.secrets.map((s) => s.toLowerCase()) : null;
   }
 
+  /**
+   * Masks secrets in bytes that are kept as they came (data, text in another charset): Latin-1 maps each byte to
+   * one character and back, so only the bytes of a secret change.
+   */
+  bytes(b: Uint8Array): Buffer {
+    return this.pattern === null ? Buffer.from(b) : Buffer.from(this.text(Buffer.from(b).toString('latin1')), 'latin1');
+  }
+
   /** Masks every occurrence of a known secret value, in any case and encoding. */
   text(s: string): string {
     if (this.pattern === null) return s;

@@ -51,7 +51,7 @@ export function exchangeFromHar(e: unknown, file: string, i: number): RecordedEx
   const headers = headerMap(res.headers);
   // Data (an image, a download) keeps its bytes, secrets masked in them, so that serve plays it back as it was.
   const data = bytes && bodyKind(headers['content-type'] ?? String(content.mimeType ?? ''), bytes) !== 'text'
-    ? { bytes: Buffer.from(redact.text(bytes.toString('latin1')), 'latin1') } : {};
+    ? { bytes: redact.bytes(bytes) } : {};
   const attempt: Attempt = status > 0
     ? { status, headers: redact.headers(headers), body: redact.text(body), ...data }
     : { status: null, headers: {}, body: '', transport: { code: errno, message: error ?? 'the browser got no response' } };
